@@ -1,0 +1,27 @@
+// Helpers shared by the test programs: where the fixtures are, scratch folders, running the CLI.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace nava::test {
+
+// Reference fixtures: $NAVA_FIXTURES_DIR, else the path configured at build time.
+std::filesystem::path fixtures_dir();
+
+// A fresh, empty folder for one test (removed by the next run of the same test, kept on failure
+// for inspection).
+std::filesystem::path scratch_dir(const std::string& test_name);
+
+struct ProcessResult {
+    int exit_code = -1;
+    std::string output;  // stdout and stderr together
+};
+
+// Runs a shell command line, capturing its output.
+ProcessResult run_command(const std::string& command_line);
+
+// Quotes an argument for /bin/sh.
+std::string shell_quote(const std::string& arg);
+
+}  // namespace nava::test
