@@ -3,6 +3,8 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "inference/core/error.h"
+#include "inference/core/error.h"
 #include "inference/parity/parity.h"
 
 namespace nava::cli {
@@ -14,12 +16,21 @@ int cmd_parity(const Args& args) {
                 "(float32) to --out. When the reference tensors are present, print the error of "
                 "each output and exit non-zero if any is out of tolerance.");
     p.positional("FIXTURE_DIR", "folder with manifest.json, config and tensor files")
-        .option("out", "FILE", "where to write the outputs (.safetensors)");
+        .option("out", "FILE", "where to write the outputs (.safetensors)")
+        .flag("skip-unimplemented",
+              "exit with status 77 (test skipped) instead of 1 when this build does not "
+              "implement the fixture's component");
     if (!p.parse(args)) return 0;
     if (!p.has("out")) throw UsageError("missing option --out FILE");
 
-    const auto result =
-        parity::run_fixture(p.positional_value("FIXTURE_DIR"), p.get("out"), std::cout);
+    parity::RunResult result;
+    try {
+        result = parity::run_fixture(p.positional_value("FIXTURE_DIR"), p.get("out"), std::cout);
+    } catch (const NotImplementedError& e) {
+        if (!p.has("skip-unimplemented")) throw;
+        std::cout << "skipped: " << e.what() << "\n";
+        return 77;
+    }
     std::size_t passed = 0;
     for (const auto& o : result.outputs)
         passed += o.pass ? 1 : 0;

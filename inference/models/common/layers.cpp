@@ -1,0 +1,85 @@
+#include "inference/models/common/layers.h"
+
+#include <ATen/ATen.h>
+
+namespace nava::nn {
+namespace {
+
+std::vector<int64_t> fill(std::vector<int64_t> v, std::size_t n, int64_t value) {
+    if (v.empty()) return std::vector<int64_t>(n, value);
+    if (v.size() == 1 && n > 1) return std::vector<int64_t>(n, v[0]);
+    return v;
+}
+
+at::ScalarType stats_type(const at::Tensor& x) {
+    return x.scalar_type() == at::kDouble ? at::kDouble : at::kFloat;
+}
+
+}  // namespace
+
+at::Tensor zero_parameter(at::IntArrayRef shape) { return at::zeros(shape, at::kFloat); }
+
+int64_t parameter_count(const Module& module) {
+    int64_t n = 0;
+    for (const auto& p : module.parameters(/*recurse=*/true)) n += p.numel();
+    return n;
+}
+
+Linear::Linear(int64_t in, int64_t out, bool with_bias) : in_features(in), out_features(out) {
+    weight = register_parameter("weight", zero_parameter({out, in}));
+    if (with_bias) bias = register_parameter("bias", zero_parameter({out}));
+}
+
+at::Tensor Linear::forward(const at::Tensor& x) const {
+    return at::linear(x, weight, bias.defined() ? c10::optional<at::Tensor>(bias) : c10::nullopt);
+}
+
+LayerNorm::LayerNorm(int64_t d, double e, bool affine) : dim(d), eps(e) {
+    if (affine) {
+        weight = register_parameter("weight", zero_parameter({d}));
+        bias = register_parameter("bias", zero_parameter({d}));
+    }
+}
+
+at::Tensor LayerNorm::forward(const at::Tensor& x) const {
+    const auto st = stats_type(x);
+    const auto w = weight.defined() ? c10::optional<at::Tensor>(weight.to(st)) : c10::nullopt;
+    const auto b = bias.defined() ? c10::optional<at::Tensor>(bias.to(st)) : c10::nullopt;
+    return at::layer_norm(x.to(st), {dim}, w, b, eps).to(x.scalar_type());
+}
+
+RMSNorm::RMSNorm(int64_t d, double e) : dim(d), eps(e) {
+    weight = register_parameter("weight", zero_parameter({d}));
+}
+
+at::Tensor RMSNorm::forward(const at::Tensor& x) const {
+    const auto st = stats_type(x);
+    const at::Tensor xf = x.to(st);
+    const at::Tensor normed = xf * at::rsqrt(xf.pow(2).mean(-1, /*keepdim=*/true) + eps);
+    return normed.to(x.scalar_type()) * weight;
+}
+
+Conv::Conv(int d, int64_t in, int64_t out, std::vector<int64_t> k, std::vector<int64_t> s,
+           std::vector<int64_t> p, bool with_bias, std::vector<int64_t> dil, int64_t g)
+    : dims(d),
+      kernel(fill(std::move(k), d, 1)),
+      stride(fill(std::move(s), d, 1)),
+      padding(fill(std::move(p), d, 0)),
+      dilation(fill(std::move(dil), d, 1)),
+      groups(g) {
+    std::vector<int64_t> shape = {out, in / g};
+    shape.insert(shape.end(), kernel.begin(), kernel.end());
+    weight = register_parameter("weight", zero_parameter(shape));
+    if (with_bias) bias = register_parameter("bias", zero_parameter({out}));
+}
+
+at::Tensor Conv::forward(const at::Tensor& x) const {
+    const auto b = bias.defined() ? c10::optional<at::Tensor>(bias) : c10::nullopt;
+    switch (dims) {
+        case 1: return at::conv1d(x, weight, b, stride, padding, dilation, groups);
+        case 2: return at::conv2d(x, weight, b, stride, padding, dilation, groups);
+        default: return at::conv3d(x, weight, b, stride, padding, dilation, groups);
+    }
+}
+
+}  // namespace nava::nn

@@ -1,0 +1,87 @@
+// Small parameter-holding layers shared by every model component. Parameters are registered
+// under the names PyTorch checkpoints use (`weight`, `bias`, ...) so state dicts load by name;
+// forward passes call ATen directly. Parameters start at zero: models are always loaded from
+// weights or explicitly initialised.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <ATen/core/Tensor.h>
+#include <torch/nn/module.h>
+
+namespace nava::nn {
+
+using Module = torch::nn::Module;
+
+class Linear : public Module {
+public:
+    Linear(int64_t in_features, int64_t out_features, bool bias = true);
+    at::Tensor forward(const at::Tensor& x) const;
+
+    int64_t in_features;
+    int64_t out_features;
+    at::Tensor weight;  // [out, in]
+    at::Tensor bias;    // [out] or undefined
+};
+
+// LayerNorm over the last dimension. Statistics are computed in float32 (or float64 for
+// float64 inputs) whatever the input dtype; the result has the input's dtype.
+class LayerNorm : public Module {
+public:
+    LayerNorm(int64_t dim, double eps, bool affine = true);
+    at::Tensor forward(const at::Tensor& x) const;
+
+    int64_t dim;
+    double eps;
+    at::Tensor weight;  // [dim] or undefined
+    at::Tensor bias;
+};
+
+// x / sqrt(mean(x²) + eps) * weight over the last dimension, statistics in float32 or wider.
+class RMSNorm : public Module {
+public:
+    RMSNorm(int64_t dim, double eps);
+    at::Tensor forward(const at::Tensor& x) const;
+
+    int64_t dim;
+    double eps;
+    at::Tensor weight;  // [dim]
+};
+
+// N-d convolution (N = 1, 2, 3) with PyTorch's parameter layout.
+class Conv : public Module {
+public:
+    Conv(int dims, int64_t in_channels, int64_t out_channels, std::vector<int64_t> kernel,
+         std::vector<int64_t> stride = {}, std::vector<int64_t> padding = {}, bool bias = true,
+         std::vector<int64_t> dilation = {}, int64_t groups = 1);
+    at::Tensor forward(const at::Tensor& x) const;
+
+    int dims;
+    std::vector<int64_t> kernel, stride, padding, dilation;
+    int64_t groups;
+    at::Tensor weight;  // [out, in/groups, *kernel]
+    at::Tensor bias;    // [out] or undefined
+};
+
+// Children registered as "0", "1", ... like torch.nn.Sequential / ModuleList, so that keys
+// such as `blocks.3.attn.q.weight` resolve. Index gaps (parameter-free activations in a
+// Sequential) are allowed.
+class IndexedModules : public Module {
+public:
+    template <class T>
+    std::shared_ptr<T> add(std::size_t index, std::shared_ptr<T> module) {
+        register_module(std::to_string(index), module);
+        return module;
+    }
+};
+
+// A fresh zero tensor of the given shape for a parameter.
+at::Tensor zero_parameter(at::IntArrayRef shape);
+
+// Total element count of every parameter of `module` (recursively).
+int64_t parameter_count(const Module& module);
+
+}  // namespace nava::nn
