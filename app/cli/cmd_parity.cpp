@@ -4,7 +4,6 @@
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "inference/core/error.h"
-#include "inference/core/error.h"
 #include "inference/parity/parity.h"
 
 namespace nava::cli {

@@ -17,11 +17,14 @@ at::ScalarType stats_type(const at::Tensor& x) {
 
 }  // namespace
 
-at::Tensor zero_parameter(at::IntArrayRef shape) { return at::zeros(shape, at::kFloat); }
+at::Tensor zero_parameter(at::IntArrayRef shape) {
+    return at::zeros(shape, at::kFloat);
+}
 
 int64_t parameter_count(const Module& module) {
     int64_t n = 0;
-    for (const auto& p : module.parameters(/*recurse=*/true)) n += p.numel();
+    for (const auto& p : module.parameters(/*recurse=*/true))
+        n += p.numel();
     return n;
 }
 
@@ -76,9 +79,12 @@ Conv::Conv(int d, int64_t in, int64_t out, std::vector<int64_t> k, std::vector<i
 at::Tensor Conv::forward(const at::Tensor& x) const {
     const auto b = bias.defined() ? c10::optional<at::Tensor>(bias) : c10::nullopt;
     switch (dims) {
-        case 1: return at::conv1d(x, weight, b, stride, padding, dilation, groups);
-        case 2: return at::conv2d(x, weight, b, stride, padding, dilation, groups);
-        default: return at::conv3d(x, weight, b, stride, padding, dilation, groups);
+        case 1:
+            return at::conv1d(x, weight, b, stride, padding, dilation, groups);
+        case 2:
+            return at::conv2d(x, weight, b, stride, padding, dilation, groups);
+        default:
+            return at::conv3d(x, weight, b, stride, padding, dilation, groups);
     }
 }
 
