@@ -1,10 +1,15 @@
 // The table of parity components this build implements. Each engine component adds one line.
 #include "inference/parity/parity.h"
 
+#include "inference/models/dit/dit_parity.h"
+
 namespace nava::parity {
 
 const std::vector<Component>& implemented_components() {
-    static const std::vector<Component> table = {};
+    static const std::vector<Component> table = {
+        {"dit", dit::run_dit_parity},
+        {"speaker_context", dit::run_speaker_context_parity},
+    };
     return table;
 }
 

@@ -78,8 +78,22 @@ public:
     }
 };
 
-// A fresh zero tensor of the given shape for a parameter.
+// A fresh zero tensor of the given shape for a parameter (float32, CPU), or a storage-less meta
+// tensor while a MetaParameterScope is alive (for counting and key listing of huge configs).
 at::Tensor zero_parameter(at::IntArrayRef shape);
+
+// While alive (on this thread), layers create their parameters on the meta device: shapes only,
+// no memory. Used to instantiate NAVA-6B for key and parameter-count checks.
+class MetaParameterScope {
+public:
+    MetaParameterScope();
+    ~MetaParameterScope();
+    MetaParameterScope(const MetaParameterScope&) = delete;
+    MetaParameterScope& operator=(const MetaParameterScope&) = delete;
+
+private:
+    bool previous_;
+};
 
 // Total element count of every parameter of `module` (recursively).
 int64_t parameter_count(const Module& module);
