@@ -10,6 +10,7 @@
 #include "inference/core/error.h"
 #include "inference/core/runtime.h"
 #include "inference/core/torch_compat.h"
+#include "inference/models/dit/dit_bench.h"
 
 namespace nava::cli {
 namespace {
@@ -58,13 +59,71 @@ int bench_matmul(const Args& args) {
     return 0;
 }
 
+int bench_dit(const Args& args) {
+    ArgParser p("nava bench dit",
+                "Time one DiT forward pass (random weights) for a configuration and sequence "
+                "length; report FLOPs, speed and the share of this machine's matmul peak.");
+    p.option("config", "FILE", "DiT config JSON (constructor kwargs); default: NAVA-6B")
+        .option("tokens", "N", "total video + audio tokens (laid out like a 16:9 clip)", "2048")
+        .option("video", "FxHxW", "explicit video patch grid instead of --tokens")
+        .option("audio", "L", "audio tokens (with --video)", "0")
+        .option("batch", "N", "samples per forward (e.g. 3 or 4 guidance passes)", "1")
+        .option("dtype", "DT", "f32 or bf16", "bf16")
+        .option("device", "DEV", "cpu or cuda[:N]", "cpu")
+        .option("repeat", "N", "timed repetitions (median reported, at least 5)", "5")
+        .option("warmup", "N", "untimed warm-up runs", "1");
+    if (!p.parse(args)) return 0;
+    const dit::DitConfig config =
+        p.has("config") ? dit::dit_config_from_file(p.get("config")) : dit::nava_6b_config();
+    dit::DitShape shape;
+    if (p.has("video")) {
+        const std::string v = p.get("video");
+        long long f = 0, h = 0, w = 0;
+        if (std::sscanf(v.c_str(), "%lldx%lldx%lld", &f, &h, &w) != 3 || f < 0 || h < 1 || w < 1)
+            throw UsageError(
+                "--video must look like 6x22x40 (frames x rows x cols of the patch grid)");
+        shape.frames = f;
+        shape.rows = h;
+        shape.cols = w;
+        shape.audio_tokens = p.get_int("audio");
+    } else {
+        const long long tokens = p.get_int("tokens");
+        if (tokens < 2) throw UsageError("--tokens must be at least 2");
+        shape = dit::dit_shape_for_tokens(tokens);
+    }
+    shape.batch = p.get_int("batch");
+    if (shape.batch < 1) throw UsageError("--batch must be at least 1");
+    const auto dtype = bench::parse_dtype(p.get("dtype"));
+    const auto device = parse_device(p.get("device"));
+    const int repeat = static_cast<int>(std::max<long long>(5, p.get_int("repeat")));
+    const int warmup = static_cast<int>(std::max<long long>(0, p.get_int("warmup")));
+
+    const auto r = dit::bench_dit_forward(config, shape, dtype, device, warmup, repeat);
+    std::printf(
+        "DiT dim %lld, %lld+%lld blocks, %s on %s (%d threads)\n",
+        static_cast<long long>(config.dim), static_cast<long long>(config.num_double_layers),
+        static_cast<long long>(config.num_single_layers), bench::dtype_short_name(dtype).c_str(),
+        device.str().c_str(), runtime_info().intra_op_threads);
+    std::printf("%-6s %-14s %-8s %-9s %-12s %-11s %-10s %-10s %-8s\n", "batch", "video grid",
+                "audio", "tokens", "GFLOP/fwd", "ms (median)", "GFLOP/s", "peak", "of peak");
+    char grid[64];
+    std::snprintf(grid, sizeof grid, "%lldx%lldx%lld", static_cast<long long>(shape.frames),
+                  static_cast<long long>(shape.rows), static_cast<long long>(shape.cols));
+    std::printf("%-6lld %-14s %-8lld %-9lld %-12.2f %-11.2f %-10.1f %-10.1f %.1f%%\n",
+                static_cast<long long>(shape.batch), grid,
+                static_cast<long long>(shape.audio_tokens), static_cast<long long>(shape.tokens()),
+                r.flops / 1e9, r.timing.median_ms, r.gflops, r.peak_gflops,
+                100.0 * r.gflops / r.peak_gflops);
+    return 0;
+}
+
 }  // namespace
 
 int cmd_bench(const Args& args) {
     static const char* kTargets =
         "targets:\n"
         "  matmul     matrix-multiply peak per dtype\n"
-        "  dit        DiT forward speed (not in this build yet)\n"
+        "  dit        DiT forward speed, FLOPs and share of the matmul peak\n"
         "  vae        VAE encode/decode speed and memory (not in this build yet)\n"
         "  generate   end-to-end generation (not in this build yet)\n"
         "  quality    NAVA-tiny quality metrics (not in this build yet)\n";
@@ -75,7 +134,8 @@ int cmd_bench(const Args& args) {
     const std::string target = args[0];
     const Args rest(args.begin() + 1, args.end());
     if (target == "matmul") return bench_matmul(rest);
-    if (target == "dit" || target == "vae" || target == "generate" || target == "quality")
+    if (target == "dit") return bench_dit(rest);
+    if (target == "vae" || target == "generate" || target == "quality")
         throw NotImplementedError("bench target '" + target +
                                   "' is not available in this build yet");
     throw UsageError("unknown bench target '" + target + "'\n" + kTargets);

@@ -8,6 +8,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "app/common/openmp_policy.h"
 #include "inference/core/error.h"
 #include "inference/core/runtime.h"
 #include "media/capabilities.h"
@@ -56,6 +57,7 @@ void print_version() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    nava::app::ensure_passive_openmp(argc, argv);
     const std::vector<std::string> all(argv + 1, argv + argc);
     if (all.empty()) {
         print_usage(std::cerr);

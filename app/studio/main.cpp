@@ -4,9 +4,11 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include "app/common/openmp_policy.h"
 #include "ui/main_window.h"
 
 int main(int argc, char** argv) {
+    nava::app::ensure_passive_openmp(argc, argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("NAVA Studio"));
     QApplication::setOrganizationName(QStringLiteral("NAVA Studio"));

@@ -15,9 +15,21 @@ at::ScalarType stats_type(const at::Tensor& x) {
     return x.scalar_type() == at::kDouble ? at::kDouble : at::kFloat;
 }
 
+thread_local bool t_meta_parameters = false;
+
 }  // namespace
 
+MetaParameterScope::MetaParameterScope() : previous_(t_meta_parameters) {
+    t_meta_parameters = true;
+}
+
+MetaParameterScope::~MetaParameterScope() {
+    t_meta_parameters = previous_;
+}
+
 at::Tensor zero_parameter(at::IntArrayRef shape) {
+    if (t_meta_parameters)
+        return at::empty(shape, at::TensorOptions().dtype(at::kFloat).device(at::kMeta));
     return at::zeros(shape, at::kFloat);
 }
 

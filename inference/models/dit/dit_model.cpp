@@ -166,6 +166,7 @@ DitOutputs DitModel::forward(const DitInputs& in, const Probe* probe) const {
         time.clean = clean.to(device);
     }
     if (probe && *probe) {
+        probe_out("time.sinusoid_vid", timestep_sinusoid(t, c.freq_dim).unsqueeze(1));
         probe_out("time.e_vid", time.e);
         probe_out("time.e0_vid", time.e0.reshape({Bt, 1, 6 * c.dim}));
     }

@@ -1,0 +1,245 @@
+// The DiT against the reference fixture: intermediates of the first blocks, every variant in
+// float32 / float64 / bfloat16, RoPE tables.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include <ATen/ATen.h>
+#include <nlohmann/json.hpp>
+
+#include "inference/io/json_config.h"
+#include "inference/io/safetensors.h"
+#include "inference/models/dit/dit_model.h"
+#include "inference/models/dit/dit_weights.h"
+#include "inference/models/dit/rope.h"
+#include "tests/support/test_support.h"
+
+using namespace nava;
+using namespace nava::dit;
+
+namespace {
+
+struct Fixture {
+    std::filesystem::path dir;
+    nlohmann::json config;
+    DitConfig dit;
+    std::shared_ptr<io::SafetensorsFile> weights, cases;
+};
+
+const Fixture* fixture() {
+    static Fixture f;
+    static bool ok = false;
+    static bool tried = false;
+    if (!tried) {
+        tried = true;
+        f.dir = test::fixtures_dir() / "dit";
+        if (!std::filesystem::exists(f.dir / "case.safetensors")) return nullptr;
+        f.config = io::read_json_file(f.dir / "config.json");
+        f.dit = dit_config_from_json(f.config["constructor_kwargs"], "config.json");
+        f.weights = io::SafetensorsFile::open(f.dir / "weights.safetensors");
+        f.cases = io::SafetensorsFile::open(f.dir / "case.safetensors");
+        ok = true;
+    }
+    return ok ? &f : nullptr;
+}
+
+std::shared_ptr<DitModel> model(at::ScalarType dtype) {
+    auto m = std::make_shared<DitModel>(fixture()->dit);
+    load_dit_weights(*m, *fixture()->weights, dtype);
+    return m;
+}
+
+at::Tensor reference(const std::string& key) {
+    return fixture()->cases->tensor_as(key, at::kDouble);
+}
+
+DitInputs inputs(const std::string& variant, at::ScalarType dtype) {
+    const auto& cases = *fixture()->cases;
+    DitInputs in;
+    auto list = [&](const std::string& what) {
+        std::vector<at::Tensor> out;
+        for (int i = 0; cases.header().find(variant + ".input." + what + "." + std::to_string(i));
+             ++i)
+            out.push_back(
+                cases.tensor_as(variant + ".input." + what + "." + std::to_string(i), dtype));
+        return out;
+    };
+    in.video = list("vid");
+    in.audio = list("audio");
+    in.video_context = list("ctx");
+    in.audio_context = in.video_context;
+    in.timestep = cases.tensor_as(variant + ".input.t", at::kDouble);
+    if (cases.header().find(variant + ".input.spk_embed"))
+        in.speaker_embeddings = cases.tensor_as(variant + ".input.spk_embed", dtype);
+    std::vector<std::vector<int64_t>> pos;
+    for (int i = 0; cases.header().find(variant + ".input.spk_pos." + std::to_string(i)); ++i) {
+        const at::Tensor p =
+            cases.tensor(variant + ".input.spk_pos." + std::to_string(i)).contiguous();
+        pos.emplace_back(p.data_ptr<int64_t>(), p.data_ptr<int64_t>() + p.numel());
+    }
+    if (!pos.empty()) in.speaker_positions = pos;
+    const auto& call = fixture()->config["forward_calls"][variant];
+    in.modality_masking = call["masking_modality"].get<bool>();
+    in.first_frame_clean = call["first_frame_is_clean"].get<bool>();
+    return in;
+}
+
+// Max abs difference over the rows marked valid ([B, L] mask) of [B, L, ...] tensors.
+double valid_rows_error(const at::Tensor& ours, const at::Tensor& expect, const at::Tensor& valid) {
+    const at::Tensor d = (ours.to(at::kDouble) - expect).abs();
+    const at::Tensor m = valid.reshape({valid.size(0), valid.size(1)}).to(at::kBool);
+    return d.index({m}).max().item<double>();
+}
+
+#define REQUIRE_FIXTURE()                                  \
+    if (!fixture()) GTEST_SKIP() << "DiT fixture missing"; \
+    at::NoGradGuard no_grad_guard
+
+}  // namespace
+
+TEST(DitFixture, IntermediatesOfTheConditionalCall) {
+    REQUIRE_FIXTURE();
+    std::map<std::string, at::Tensor> seen;
+    Probe probe = [&](const std::string& name, const at::Tensor& v) {
+        seen[name] = v.detach().clone();
+    };
+    const auto m = model(at::kFloat);
+    m->forward(inputs("cond", at::kFloat), &probe);
+    const at::Tensor valid = fixture()->cases->tensor("cond.valid_mask");
+    const int64_t Lv = fixture()->config["forward_calls"]["cond"]["vid_seq_len"].get<int64_t>();
+    const at::Tensor valid_v = valid.narrow(1, 0, Lv),
+                     valid_a = valid.narrow(1, Lv, valid.size(1) - Lv);
+
+    // Embeddings, time, context: exact shapes, tight tolerance.
+    for (const char* k : {"embed.vid_conv3d.0", "embed.audio_conv_in.0", "embed.audio.0",
+                          "ctx.text_embedding", "ctx.spk_tokens", "ctx.final"}) {
+        ASSERT_TRUE(seen.count(k)) << k;
+        const at::Tensor r = reference(std::string("cond.f32.") + k);
+        EXPECT_EQ(seen[k].sizes(), r.sizes()) << k;
+        EXPECT_LT((seen[k].to(at::kDouble) - r).abs().max().item<double>(), 2e-5) << k;
+    }
+    // Time rows are shared by all tokens of a sample: compare by broadcasting.
+    for (const auto& [ours, theirs] :
+         std::map<std::string, std::string>{{"time.sinusoid_vid", "cond.f32.time.sinusoid_vid"},
+                                            {"time.e_vid", "cond.f32.time.e_vid"},
+                                            {"time.e0_vid", "cond.f32.time.e0_vid"}}) {
+        const at::Tensor r = reference(theirs);
+        EXPECT_LT((seen[ours].to(at::kDouble).expand_as(r) - r).abs().max().item<double>(), 2e-5)
+            << ours;
+    }
+    // First double block, per modality, valid rows only.
+    for (const char* k :
+         {"self_attn_in", "self_attn_out", "norm3", "cross_attn_out", "ffn_in", "ffn_out"}) {
+        EXPECT_LT(valid_rows_error(seen[std::string("dbl0.") + k + ".vid"],
+                                   reference(std::string("cond.f32.dbl0.") + k + ".vid"), valid_v),
+                  2e-5)
+            << k;
+        EXPECT_LT(
+            valid_rows_error(seen[std::string("dbl0.") + k + ".audio"],
+                             reference(std::string("cond.f32.dbl0.") + k + ".audio"), valid_a),
+            2e-5)
+            << k;
+    }
+    for (const char* k : {"sa_norm_q", "sa_norm_k", "sa_o_in"})
+        EXPECT_LT(valid_rows_error(seen[std::string("dbl0.") + k],
+                                   reference(std::string("cond.f32.dbl0.") + k), valid_v),
+                  2e-5)
+            << k;
+    for (const char* k : {"sa_norm_q_audio", "sa_norm_k_audio", "sa_o_audio_in"})
+        EXPECT_LT(valid_rows_error(seen[std::string("dbl0.") + k],
+                                   reference(std::string("cond.f32.dbl0.") + k), valid_a),
+                  2e-5)
+            << k;
+    for (const char* k : {"q_rope", "k_rope"})
+        EXPECT_LT(valid_rows_error(seen[std::string("dbl0.") + k],
+                                   reference(std::string("cond.f32.dbl0.") + k), valid),
+                  2e-5)
+            << k;
+    // First single block.
+    for (const char* k : {"self_attn_in", "sa_norm_q", "sa_norm_k", "q_rope", "k_rope", "sa_o_in",
+                          "self_attn_out", "norm3", "cross_attn_out", "ffn_in", "ffn_out"})
+        EXPECT_LT(valid_rows_error(seen[std::string("sgl0.") + k],
+                                   reference(std::string("cond.f32.sgl0.") + k), valid),
+                  3e-5)
+            << k;
+    // Every block output and the heads.
+    for (const std::string kind : {"double", "single"}) {
+        for (int i = 0;; ++i) {
+            const std::string key = "blk." + kind + "." + std::to_string(i);
+            if (!fixture()->cases->header().find("cond.f32." + key)) break;
+            EXPECT_LT(valid_rows_error(seen[key], reference("cond.f64." + key), valid), 1e-4)
+                << key;
+        }
+    }
+    EXPECT_LT(valid_rows_error(seen["head.vid"], reference("cond.f64.head.vid"), valid_v), 1e-4);
+    EXPECT_LT(valid_rows_error(seen["head.audio"], reference("cond.f64.head.audio"), valid_a),
+              1e-4);
+}
+
+TEST(DitFixture, RopeTablesMatchTheReference) {
+    REQUIRE_FIXTURE();
+    for (const bool audio : {false, true}) {
+        const at::Tensor r = reference(audio ? "rope.freqs_audio" : "rope.freqs_vid");
+        const at::Tensor ours = rope_frequency_table(fixture()->dit, r.size(0), audio);
+        ASSERT_EQ(ours.sizes(), r.sizes());
+        EXPECT_LT((ours - r).abs().max().item<double>(), 1e-12);
+    }
+}
+
+TEST(DitFixture, EveryVariantInFloat64IsTight) {
+    REQUIRE_FIXTURE();
+    const auto m = model(at::kDouble);
+    for (const char* variant : {"cond", "mmask", "nospk", "i2v", "batch2"}) {
+        const DitOutputs out = m->forward(inputs(variant, at::kDouble));
+        for (std::size_t i = 0; i < out.video.size(); ++i) {
+            const std::string key = std::string(variant) + ".f64.out.vid." + std::to_string(i);
+            EXPECT_LT((out.video[i] - reference(key)).abs().max().item<double>(), 1e-10) << key;
+        }
+        for (std::size_t i = 0; i < out.audio.size(); ++i) {
+            const std::string key = std::string(variant) + ".f64.out.audio." + std::to_string(i);
+            EXPECT_LT((out.audio[i] - reference(key)).abs().max().item<double>(), 1e-10) << key;
+        }
+    }
+}
+
+TEST(DitFixture, Bfloat16WithinTheDocumentedBound) {
+    REQUIRE_FIXTURE();
+    const auto m = model(at::kBFloat16);
+    for (const char* variant : {"cond", "mmask", "nospk", "i2v", "batch2"}) {
+        const DitOutputs out = m->forward(inputs(variant, at::kFloat));
+        std::vector<std::pair<std::string, at::Tensor>> pairs;
+        for (std::size_t i = 0; i < out.video.size(); ++i)
+            pairs.emplace_back(std::string(variant) + ".f64.out.vid." + std::to_string(i),
+                               out.video[i]);
+        for (std::size_t i = 0; i < out.audio.size(); ++i)
+            pairs.emplace_back(std::string(variant) + ".f64.out.audio." + std::to_string(i),
+                               out.audio[i]);
+        for (const auto& [key, ours] : pairs) {
+            const at::Tensor err = (ours.to(at::kDouble) - reference(key)).abs();
+            EXPECT_LE(err.max().item<double>(), 0.15) << key;
+            EXPECT_LE(err.mean().item<double>(), 0.03) << key;
+            std::printf("bf16 %-24s max abs %.4f  mean abs %.4f\n", key.c_str(),
+                        err.max().item<double>(), err.mean().item<double>());
+        }
+    }
+}
+
+TEST(DitFixture, PaddedBatchEqualsSamplesRunAlone) {
+    REQUIRE_FIXTURE();
+    // Padding must not leak: sample 1 of batch2 alone (with its own timestep) gives the same
+    // result.
+    const auto m = model(at::kDouble);
+    DitInputs both = inputs("batch2", at::kDouble);
+    const DitOutputs joint = m->forward(both);
+    DitInputs alone;
+    alone.video = {both.video[1]};
+    alone.audio = {both.audio[1]};
+    alone.video_context = {both.video_context[1]};
+    alone.audio_context = alone.video_context;
+    alone.timestep = both.timestep.narrow(0, 1, 1);
+    alone.speaker_embeddings = both.speaker_embeddings->narrow(0, 1, 1);
+    alone.speaker_positions = std::vector<std::vector<int64_t>>{(*both.speaker_positions)[1]};
+    const DitOutputs single = m->forward(alone);
+    EXPECT_LT((single.video[0] - joint.video[1]).abs().max().item<double>(), 1e-10);
+    EXPECT_LT((single.audio[0] - joint.audio[1]).abs().max().item<double>(), 1e-10);
+}
