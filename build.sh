@@ -30,7 +30,7 @@ esac
 # ---------------------------------------------------------------------------------------------
 PACKAGES=(
     # toolchain
-    build-essential cmake ninja-build pkg-config clang git
+    build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev git
     # engine
     libtorch-dev libgloo-dev libopenblas0-openmp nlohmann-json3-dev libsentencepiece-dev
     # studio
