@@ -1,10 +1,13 @@
 // The table of parity components this build implements. Each engine component adds one line.
 #include "inference/parity/parity.h"
+#include "inference/sampling/sampler_parity.h"
 
 namespace nava::parity {
 
 const std::vector<Component>& implemented_components() {
-    static const std::vector<Component> table = {};
+    static const std::vector<Component> table = {
+        {"sampler", nava::sampling::run_sampler_parity},
+    };
     return table;
 }
 
