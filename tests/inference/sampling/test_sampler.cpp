@@ -371,3 +371,27 @@ TEST(Sampler, EulerTimestepsAreFloat) {
     EXPECT_DOUBLE_EQ(ts.front(), 1000.0);
     EXPECT_EQ(ts.size(), 4u);
 }
+
+TEST(Sampler, BFloat16PredictionsIntegrateInFloat32) {
+    // A bf16 model: guidance runs in the predictions' dtype, the solver state stays float32
+    // (the reference's `.float()` before every solver step).
+    at::manual_seed(9);
+    const Latents init = toy_latents();
+    const FlowSampler sampler(unipc_schedule(8, 5.0), GuidanceConfig{});
+    SamplerCallbacks f32;
+    f32.predict = toy_outputs;
+    SamplerCallbacks bf16;
+    bf16.predict = [](const StepInput& in, const std::vector<Pass>& passes) {
+        PassOutputs o = toy_outputs(in, passes);
+        for (Pass p : passes)
+            for (Modality m : kModalities)
+                o[p][m] = o[p][m].to(at::kBFloat16);
+        return o;
+    };
+    const SamplingResult a = sampler.run(init, f32);
+    const SamplingResult b = sampler.run(init, bf16);
+    EXPECT_EQ(b.latents.video.scalar_type(), at::kFloat);
+    EXPECT_EQ(b.latents.audio.scalar_type(), at::kFloat);
+    EXPECT_LE(max_abs_diff(a.latents.video, b.latents.video), 0.1);
+    EXPECT_GT(max_abs_diff(a.latents.video, b.latents.video), 0.0);  // bf16 rounding is visible
+}
