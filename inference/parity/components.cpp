@@ -2,6 +2,7 @@
 #include "inference/parity/parity.h"
 
 #include "inference/models/dit/dit_parity.h"
+#include "inference/sampling/sampler_parity.h"
 
 namespace nava::parity {
 
@@ -9,6 +10,7 @@ const std::vector<Component>& implemented_components() {
     static const std::vector<Component> table = {
         {"dit", dit::run_dit_parity},
         {"speaker_context", dit::run_speaker_context_parity},
+        {"sampler", sampling::run_sampler_parity},
     };
     return table;
 }
