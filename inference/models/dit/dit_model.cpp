@@ -62,7 +62,7 @@ at::Tensor unpatchify_video(const at::Tensor& rows, const VideoGrid& grid,
         .reshape({channels, grid.frames * pt, grid.rows * ph, grid.cols * pw});
 }
 
-DitOutputs DitModel::forward(const DitInputs& in, const Probe* probe) const {
+DitState DitModel::prepare(const DitInputs& in, const Probe* probe) const {
     const DitConfig& c = config_;
     const at::ScalarType dt = dtype();
     const int64_t B = static_cast<int64_t>(std::max(in.video.size(), in.audio.size()));
@@ -112,13 +112,16 @@ DitOutputs DitModel::forward(const DitInputs& in, const Probe* probe) const {
     }
 
     // 3. Pack [video | audio] with right padding per modality.  [B, Lv + La, D]
-    SequenceLayout layout;
+    DitState state;
+    state.modality_masking = in.modality_masking;
+    SequenceLayout& layout = state.layout;
     for (const auto& g : grids)
         layout.video_len = std::max(layout.video_len, g.tokens());
     for (int64_t n : audio_lengths)
         layout.audio_len = std::max(layout.audio_len, n);
     const int64_t Lv = layout.video_len, La = layout.audio_len, L = Lv + La;
-    at::Tensor x = at::zeros({B, L, c.dim}, at::TensorOptions().dtype(dt).device(device));
+    at::Tensor& x = state.x;
+    x = at::zeros({B, L, c.dim}, at::TensorOptions().dtype(dt).device(device));
     at::Tensor valid = at::zeros({B, L}, at::TensorOptions().dtype(at::kBool));
     bool padded = false;
     for (int64_t b = 0; b < B; ++b) {
@@ -143,7 +146,7 @@ DitOutputs DitModel::forward(const DitInputs& in, const Probe* probe) const {
     }
 
     // 4. Time conditioning: one row per sample, plus t = 0 rows for the clean first frame.
-    TimeConditioning time;
+    TimeConditioning& time = state.time;
     at::Tensor t = in.timestep.reshape({-1}).to(at::kDouble);
     if (t.size(0) != 1 && t.size(0) != B)
         throw Error("DiT: timestep must have 1 or " + std::to_string(B) + " entries");
@@ -173,51 +176,88 @@ DitOutputs DitModel::forward(const DitInputs& in, const Probe* probe) const {
 
     // 5. Text context (speaker rows injected when applicable).
     const ContextOutputs ctx = context_for(in);
+    state.context = ctx.context;
     probe_out("ctx.text_embedding", ctx.projected);
     if (ctx.speaker_tokens.defined()) probe_out("ctx.spk_tokens", ctx.speaker_tokens);
     probe_out("ctx.final", ctx.context);
 
     // 6. Rotary tables for the packed sequence (angles in float64).
     const auto rope_dtype = dt == at::kDouble ? at::kDouble : at::kFloat;
-    const RopeTables rope = build_rope(c, grids, Lv, audio_lengths, La, rope_dtype, device);
+    state.rope = build_rope(c, grids, Lv, audio_lengths, La, rope_dtype, device);
+    state.grids = std::move(grids);
+    state.audio_lengths = std::move(audio_lengths);
+    return state;
+}
 
-    // 7. Alignment blocks, then fusion blocks.
+int64_t DitModel::num_blocks() const {
+    return static_cast<int64_t>(double_blocks_.size() + single_blocks_.size());
+}
+
+nn::Module& DitModel::block(int64_t index) const {
+    const auto doubles = static_cast<int64_t>(double_blocks_.size());
+    if (index < 0 || index >= num_blocks()) throw Error("DiT: no block " + std::to_string(index));
+    if (index < doubles) return *double_blocks_[index];
+    return *single_blocks_[index - doubles];
+}
+
+at::Tensor DitModel::run_block(int64_t index, const at::Tensor& x, const DitState& state,
+                               const Probe* probe) const {
     BlockInputs bi;
-    bi.layout = &layout;
-    bi.time = &time;
-    bi.rope = &rope;
-    bi.context = ctx.context;
-    bi.modality_masking = in.modality_masking;
+    bi.layout = &state.layout;
+    bi.time = &state.time;
+    bi.rope = &state.rope;
+    bi.context = state.context;
+    bi.modality_masking = state.modality_masking;
     bi.probe = probe;
-    for (std::size_t i = 0; i < double_blocks_.size(); ++i) {
-        bi.probe_prefix = "dbl" + std::to_string(i) + ".";
-        x = double_blocks_[i]->forward(x, bi);
-        probe_out("blk.double." + std::to_string(i), x);
+    const auto doubles = static_cast<int64_t>(double_blocks_.size());
+    at::Tensor y;
+    std::string name;
+    if (index < doubles) {
+        bi.probe_prefix = "dbl" + std::to_string(index) + ".";
+        y = double_blocks_.at(index)->forward(x, bi);
+        name = "blk.double." + std::to_string(index);
+    } else {
+        bi.probe_prefix = "sgl" + std::to_string(index - doubles) + ".";
+        y = single_blocks_.at(index - doubles)->forward(x, bi);
+        name = "blk.single." + std::to_string(index - doubles);
     }
-    for (std::size_t i = 0; i < single_blocks_.size(); ++i) {
-        bi.probe_prefix = "sgl" + std::to_string(i) + ".";
-        x = single_blocks_[i]->forward(x, bi);
-        probe_out("blk.single." + std::to_string(i), x);
-    }
+    if (probe && *probe) (*probe)(name, y);
+    return y;
+}
 
-    // 8. Heads (modulated with e, not e0) and unpatchify.
+DitOutputs DitModel::finish(const at::Tensor& x, const DitState& state, const Probe* probe) const {
+    const DitConfig& c = config_;
+    const int64_t B = x.size(0), Lv = state.layout.video_len, La = state.layout.audio_len;
+    auto probe_out = [&](const std::string& name, const at::Tensor& t) {
+        if (probe && *probe) (*probe)(name, t);
+    };
+    // Heads (modulated with e, not e0) and unpatchify.
     DitOutputs out;
-    const auto out_type = dt == at::kDouble ? at::kDouble : at::kFloat;
+    const auto out_type = x.scalar_type() == at::kDouble ? at::kDouble : at::kFloat;
     if (Lv > 0) {
-        const at::Tensor hv = head_->forward(x.narrow(1, 0, Lv), time, 0);  // [B, Lv, p·C]
+        const at::Tensor hv = head_->forward(x.narrow(1, 0, Lv), state.time, 0);  // [B, Lv, p·C]
         probe_out("head.vid", hv);
         for (int64_t b = 0; b < B; ++b)
-            out.video.push_back(unpatchify_video(hv[b].narrow(0, 0, grids[b].tokens()), grids[b],
-                                                 c.patch_size, c.vid_out_dim)
+            out.video.push_back(unpatchify_video(hv[b].narrow(0, 0, state.grids[b].tokens()),
+                                                 state.grids[b], c.patch_size, c.vid_out_dim)
                                     .to(out_type));
     }
     if (La > 0) {
-        const at::Tensor ha = head_audio_->forward(x.narrow(1, Lv, La), time, Lv);  // [B, La, C]
+        const at::Tensor ha =
+            head_audio_->forward(x.narrow(1, Lv, La), state.time, Lv);  // [B, La, C]
         probe_out("head.audio", ha);
         for (int64_t b = 0; b < B; ++b)
-            out.audio.push_back(ha[b].narrow(0, 0, audio_lengths[b]).to(out_type));
+            out.audio.push_back(ha[b].narrow(0, 0, state.audio_lengths[b]).to(out_type));
     }
     return out;
+}
+
+DitOutputs DitModel::forward(const DitInputs& in, const Probe* probe) const {
+    const DitState state = prepare(in, probe);
+    at::Tensor x = state.x;
+    for (int64_t i = 0; i < num_blocks(); ++i)
+        x = run_block(i, x, state, probe);
+    return finish(x, state, probe);
 }
 
 }  // namespace nava::dit

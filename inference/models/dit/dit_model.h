@@ -37,6 +37,21 @@ struct DitOutputs {
     std::vector<at::Tensor> audio;  // per sample [L, C_out]
 };
 
+// Everything the blocks need, produced once per forward by DitModel::prepare(). The tensors
+// derived from parameters (x, time rows, context) keep their autograd history, so a trainer can
+// run the blocks one by one (activation checkpointing, sharded parameters) and still reach the
+// embedding parameters.
+struct DitState {
+    at::Tensor x;  // [B, Lv + La, D] packed tokens entering the first block
+    SequenceLayout layout;
+    TimeConditioning time;
+    RopeTables rope;
+    at::Tensor context;  // [B, text_len, D]
+    std::vector<VideoGrid> grids;
+    std::vector<int64_t> audio_lengths;
+    bool modality_masking = false;
+};
+
 class DitModel : public nn::Module {
 public:
     explicit DitModel(const DitConfig& config);
@@ -46,6 +61,17 @@ public:
     at::ScalarType dtype() const;
 
     DitOutputs forward(const DitInputs& inputs, const Probe* probe = nullptr) const;
+
+    // The forward pass in stages: prepare() -> run_block(0..num_blocks()-1) -> finish().
+    DitState prepare(const DitInputs& inputs, const Probe* probe = nullptr) const;
+    int64_t num_blocks() const;  // double blocks first, then single blocks
+    nn::Module& block(int64_t index) const;
+    // Block `index` applied to `x` with the state's layout, time rows, rope and context.
+    at::Tensor run_block(int64_t index, const at::Tensor& x, const DitState& state,
+                         const Probe* probe = nullptr) const;
+    // Heads and unpatchify: the velocity predictions from the last block's output.
+    DitOutputs finish(const at::Tensor& x, const DitState& state,
+                      const Probe* probe = nullptr) const;
 
     // The context the blocks cross-attend to, for a given call (exposed for the pipeline's
     // debugging outputs and tests).
