@@ -1,8 +1,8 @@
 #include "inference/text/hf_tokenizer_spec.h"
 
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "inference/core/error.h"
 #include "inference/text/utf8.h"
@@ -145,28 +145,91 @@ void parse_post_processor(const json& j, const std::string& source, HfTokenizerS
     }
 }
 
+std::string read_text_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) throw IoError("cannot open " + path.string());
+    std::string text(static_cast<std::size_t>(in.tellg()), '\0');
+    in.seekg(0);
+    if (!in.read(text.data(), static_cast<std::streamsize>(text.size())))
+        throw IoError("cannot read " + path.string());
+    return text;
+}
+
+// Index one past the end of the string literal starting at text[i] == '"'.
+std::size_t skip_string(const std::string& text, std::size_t i) {
+    for (++i; i < text.size(); ++i) {
+        if (text[i] == '\\')
+            ++i;
+        else if (text[i] == '"')
+            return i + 1;
+    }
+    return text.size();
+}
+
+// Index one past the end of the JSON value starting at text[i].
+std::size_t skip_value(const std::string& text, std::size_t i) {
+    if (i >= text.size()) return i;
+    if (text[i] == '"') return skip_string(text, i);
+    if (text[i] == '[' || text[i] == '{') {
+        int depth = 0;
+        while (i < text.size()) {
+            const char c = text[i];
+            if (c == '"') {
+                i = skip_string(text, i);
+                continue;
+            }
+            if (c == '[' || c == '{') ++depth;
+            if ((c == ']' || c == '}') && --depth == 0) return i + 1;
+            ++i;
+        }
+        return i;
+    }
+    while (i < text.size() &&
+           std::string_view(",}] \t\r\n").find(text[i]) == std::string_view::npos)
+        ++i;
+    return i;
+}
+
+// The JSON text with the values of "vocab", "merges" and "precompiled_charsmap" replaced by
+// null: the sentencepiece model file provides them, and umT5's vocabulary (256k entries) would
+// otherwise dominate the parse time and memory. Malformed text is passed on for the JSON parser
+// to report.
+std::string without_large_tables(const std::string& text) {
+    std::string out;
+    out.reserve(text.size() / 8);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] != '"') {
+            out.push_back(text[i++]);
+            continue;
+        }
+        const std::size_t end = skip_string(text, i);
+        const std::string_view name(text.data() + i + 1, end > i + 1 ? end - i - 2 : 0);
+        out.append(text, i, end - i);
+        i = end;
+        std::size_t k = i;
+        while (k < text.size() && std::isspace(static_cast<unsigned char>(text[k])))
+            ++k;
+        if (k < text.size() && text[k] == ':' &&
+            (name == "vocab" || name == "merges" || name == "precompiled_charsmap")) {
+            ++k;
+            while (k < text.size() && std::isspace(static_cast<unsigned char>(text[k])))
+                ++k;
+            out += ":null";
+            i = skip_value(text, k);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 HfTokenizerSpec read_hf_tokenizer_json(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("cannot open " + path.string());
-    std::stringstream buffer;
-    buffer << in.rdbuf();
     const std::string source = path.string();
 
-    // Drop the large tables (vocabulary, merges, character map) while parsing: the
-    // sentencepiece model file provides them.
-    const json::parser_callback_t skip_tables = [](int depth, json::parse_event_t event,
-                                                   json& parsed) {
-        if (event == json::parse_event_t::key && depth >= 1 && parsed.is_string()) {
-            const auto& key = parsed.get_ref<const std::string&>();
-            return !(key == "vocab" || key == "merges" || key == "precompiled_charsmap");
-        }
-        return true;
-    };
     json root;
     try {
-        root = json::parse(buffer.str(), skip_tables);
+        root = json::parse(without_large_tables(read_text_file(path)));
     } catch (const json::exception& e) {
         throw FormatError(source + ": not valid JSON (" + e.what() + ")");
     }
@@ -205,13 +268,10 @@ HfTokenizerSpec read_hf_tokenizer_json(const std::filesystem::path& path) {
 
 std::vector<AddedToken> read_added_tokens_from_tokenizer_config(const std::filesystem::path& path,
                                                                 int sp_vocab_size) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("cannot open " + path.string());
-    std::stringstream buffer;
-    buffer << in.rdbuf();
+    const std::string text = read_text_file(path);
     std::vector<AddedToken> tokens;
     try {
-        const json root = json::parse(buffer.str());
+        const json root = json::parse(text);
         if (root.contains("added_tokens_decoder") && root["added_tokens_decoder"].is_object()) {
             for (const auto& [id, t] : root["added_tokens_decoder"].items()) {
                 AddedToken token;

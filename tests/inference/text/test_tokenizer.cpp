@@ -180,7 +180,7 @@ std::string umt5_like_json(int vocab, const std::string& normalizer, const std::
     return R"({"version":"1.0","truncation":null,"padding":null,"added_tokens":[)" + added +
            R"(],"normalizer":)" + normalizer + R"(,"pre_tokenizer":)" + pre +
            R"(,"post_processor":)" + post_processor +
-           R"(,"decoder":null,"model":{"type":"Unigram","unk_id":3,"vocab":[["<pad>",0.0],["x",-1.5]],
+           R"(,"decoder":null,"model":{"type":"Unigram","unk_id":3,"vocab":[["<pad>",0.0],["x\"]}{[",-1.5],["{",-2]],
            "byte_fallback":)" +
            (byte_fallback ? "true" : "false") + "}}";
 }
