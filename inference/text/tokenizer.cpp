@@ -46,8 +46,10 @@ Tokenizer Tokenizer::from_folder(const fs::path& folder) {
         HfTokenizerSpec spec = tokenizer.spec_;
         for (AddedToken& t :
              read_added_tokens_from_tokenizer_config(config, tokenizer.model_->vocab_size())) {
-            const bool known = std::any_of(spec.added_tokens.begin(), spec.added_tokens.end(),
-                                           [&](const AddedToken& a) { return a.id == t.id; });
+            // Pieces of the model win over the config's layout assumptions.
+            const bool known = std::any_of(
+                spec.added_tokens.begin(), spec.added_tokens.end(),
+                [&](const AddedToken& a) { return a.id == t.id || a.content == t.content; });
             if (!known) spec.added_tokens.push_back(std::move(t));
         }
         return Tokenizer(tokenizer.model_, std::move(spec));

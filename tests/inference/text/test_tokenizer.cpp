@@ -342,6 +342,17 @@ TEST_F(TokenizerTest, SentinelsAboveTheVocabularyComeFromTokenizerJson) {
     fs::copy_file(json, folder / "tokenizer.json", fs::copy_options::overwrite_existing);
     EXPECT_EQ(Tokenizer::from_folder(folder).encode(p.tokenizer_input).ids, t.encoding.ids);
     EXPECT_THROW(Tokenizer::from_folder(dir_ / "no_such_folder"), nava::IoError);
+
+    // A model that has the sentinel pieces keeps their ids even if the config assumes the
+    // layout after the vocabulary.
+    const fs::path with_pieces = dir_ / "sentinel_folder";
+    fs::create_directories(with_pieces);
+    fs::copy_file(model("sentinels"), with_pieces / "spiece.model",
+                  fs::copy_options::overwrite_existing);
+    write_file(with_pieces / "tokenizer_config.json", R"({"extra_ids": 3})");
+    const auto sentinel_piece =
+        SentencePieceModel::load(model("sentinels"))->piece_to_id("<extra_id_2>");
+    EXPECT_EQ(Tokenizer::from_folder(with_pieces).extra_id(2), *sentinel_piece);
 }
 
 TEST_F(TokenizerTest, PlaceholdersLostToTruncationAreReported) {
