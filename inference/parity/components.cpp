@@ -1,10 +1,14 @@
 // The table of parity components this build implements. Each engine component adds one line.
 #include "inference/parity/parity.h"
 
+#include "inference/models/t5/t5_parity.h"
+
 namespace nava::parity {
 
 const std::vector<Component>& implemented_components() {
-    static const std::vector<Component> table = {};
+    static const std::vector<Component> table = {
+        {"t5", nava::t5::run_t5_parity},
+    };
     return table;
 }
 
