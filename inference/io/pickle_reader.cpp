@@ -11,6 +11,8 @@ namespace {
 
 using Kind = PickleValue::Kind;
 
+constexpr std::size_t kMaxValues = std::size_t{1} << 23;
+
 const std::map<std::string, DType>& storage_types() {
     static const std::map<std::string, DType> table = {
         {"DoubleStorage", DType::F64},    {"FloatStorage", DType::F32}, {"HalfStorage", DType::F16},
@@ -116,6 +118,9 @@ private:
     }
 
     PickleValue* make(Kind kind) {
+        // A state dict needs a few dozen values per tensor; a hostile stream of one-byte
+        // container opcodes must not turn a small file into gigabytes of values.
+        if (doc_.arena.size() >= kMaxValues) fail("more than 8M objects; refusing the pickle");
         doc_.arena.emplace_back();
         doc_.arena.back().kind = kind;
         return &doc_.arena.back();

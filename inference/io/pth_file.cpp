@@ -167,6 +167,8 @@ std::unique_ptr<PthFile> PthFile::open(const std::filesystem::path& path,
 
     // 2. The pickle, read without running anything.
     const ZipEntry* pkl = f->zip_.find(prefix + "data.pkl");
+    if (pkl->size > (uint64_t{1} << 30))
+        throw FormatError(label + ": data.pkl is over 1 GiB; not a state dict");
     const std::vector<uint8_t> pickle_bytes = f->zip_.read(*pkl);
     PickleOptions pickle_options;
     pickle_options.refuse_unknown_globals = options.refuse_unknown_globals;

@@ -3,12 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <random>
 
 #include <ATen/ATen.h>
 
 #include "inference/core/error.h"
+#include "inference/io/pickle_reader.h"
 #include "inference/io/pth_file.h"
 #include "inference/io/safetensors_format.h"
+#include "inference/io/zip_archive.h"
 #include "tests/inference/pth/pth_builders.h"
 #include "tests/support/test_support.h"
 
@@ -246,4 +249,41 @@ TEST(PthRefuse, Float8TensorsFromRebuildV3ComeBackAsBits) {
     EXPECT_EQ(f->info("w8")->dtype, DType::F8_E4M3);
     EXPECT_EQ(f->tensor("w8").scalar_type(), at::kByte);
     EXPECT_TRUE(at::equal(f->tensor_as("w8", at::kFloat), at::tensor({1.f, 2.f, -1.f, 0.f})));
+}
+
+TEST(PthRefuse, RandomCorruptionsOnlyEverRaiseEngineErrors) {
+    // Mutated pickles and archives must end in a nava::Error (or parse), never in a crash or a
+    // foreign exception.
+    const std::string file = test::read_file(test::pth_data_dir() / "bf16_shared.pth");
+    const auto zip = ZipArchive::parse(reinterpret_cast<const uint8_t*>(file.data()), file.size(),
+                                       "bf16_shared.pth");
+    const auto pkl = zip.read(*zip.find("bf16_shared/data.pkl"));
+    const std::string pickle(pkl.begin(), pkl.end());
+    std::mt19937 rng(1234);
+    int errors = 0;
+    auto attempt = [&](auto&& fn) {
+        try {
+            fn();
+        } catch (const Error&) {
+            ++errors;
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << "foreign exception: " << e.what();
+        }
+    };
+    for (int i = 0; i < 3000; ++i) {
+        std::string p = pickle;
+        const int edits = 1 + static_cast<int>(rng() % 4);
+        for (int e = 0; e < edits; ++e)
+            p[rng() % p.size()] = static_cast<char>(rng() & 0xFF);
+        if (rng() % 4 == 0) p.resize(rng() % p.size());
+        attempt(
+            [&] { parse_pickle(reinterpret_cast<const uint8_t*>(p.data()), p.size(), "fuzz"); });
+        std::string z = file;
+        z[rng() % z.size()] = static_cast<char>(rng() & 0xFF);
+        if (rng() % 4 == 0) z.resize(rng() % z.size());
+        attempt([&] {
+            ZipArchive::parse(reinterpret_cast<const uint8_t*>(z.data()), z.size(), "fuzz");
+        });
+    }
+    EXPECT_GT(errors, 1000);  // most mutations are caught
 }
