@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "inference/core/error.h"
+#include "inference/io/pth_file.h"
 
 namespace nava::io {
 
@@ -226,8 +227,7 @@ std::unique_ptr<TensorSource> open_tensor_source(const std::filesystem::path& pa
     if (ends_with(name, ".index.json")) return ShardedSafetensors::open(path);
     if (ends_with(name, ".pth") || ends_with(name, ".pt") || ends_with(name, ".ckpt") ||
         ends_with(name, ".bin"))
-        throw NotImplementedError(path.string() +
-                                  ": PyTorch checkpoint files are not supported by this build yet");
+        return PthFile::open(path);
     auto file = SafetensorsFile::open(path);
     struct Holder : TensorSource {
         std::shared_ptr<SafetensorsFile> f;

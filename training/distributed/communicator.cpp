@@ -89,8 +89,9 @@ public:
         }
         // Exchange chunks (chunk r goes to rank r), then sum what arrived.
         at::Tensor received = at::empty_like(input);
+        at::Tensor send = input;
         std::vector<int64_t> splits(static_cast<std::size_t>(size_), n);
-        wait(group_->alltoall_base(received, input, splits, splits), "reduce-scatter");
+        wait(group_->alltoall_base(received, send, splits, splits), "reduce-scatter");
         return received.view({size_, n}).sum(0);
     }
 
