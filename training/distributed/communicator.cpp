@@ -1,9 +1,9 @@
 #include "training/distributed/communicator.h"
 
 #include <ATen/ATen.h>
+#include <torch/version.h>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
-#include <torch/version.h>
 
 #include "inference/core/error.h"
 #include "nava/build_config.h"
@@ -18,6 +18,15 @@
 namespace nava::train {
 namespace {
 
+class ReadyGather final : public PendingGather {
+public:
+    explicit ReadyGather(at::Tensor full) : full_(std::move(full)) {}
+    at::Tensor wait() override { return full_; }
+
+private:
+    at::Tensor full_;
+};
+
 class SingleProcess final : public Communicator {
 public:
     int rank() const override { return 0; }
@@ -27,6 +36,9 @@ public:
     at::Tensor all_gather_flat(const at::Tensor& shard) override {
         ++counts_.all_gather;
         return shard.clone();
+    }
+    std::unique_ptr<PendingGather> all_gather_flat_start(const at::Tensor& shard) override {
+        return std::make_unique<ReadyGather>(all_gather_flat(shard));
     }
     at::Tensor reduce_scatter_flat(const at::Tensor& full) override {
         ++counts_.reduce_scatter;
@@ -62,16 +74,22 @@ public:
     }
 
     at::Tensor all_gather_flat(const at::Tensor& shard) override {
+        return all_gather_flat_start(shard)->wait();
+    }
+
+    std::unique_ptr<PendingGather> all_gather_flat_start(const at::Tensor& shard) override {
         ++counts_.all_gather;
         counts_.bytes += static_cast<int64_t>(shard.nbytes());
-        const at::Tensor input = shard.contiguous();
-        at::Tensor full = at::empty({input.numel() * size_}, input.options());
+        auto pending = std::make_unique<Pending>(this);
+        pending->input = shard.contiguous();
+        pending->full = at::empty({pending->input.numel() * size_}, pending->input.options());
         std::vector<std::vector<at::Tensor>> outputs(1);
         for (int r = 0; r < size_; ++r)
-            outputs[0].push_back(full.narrow(0, r * input.numel(), input.numel()));
-        std::vector<at::Tensor> inputs = {input};
-        wait(group_->allgather(outputs, inputs), "all-gather");
-        return full;
+            outputs[0].push_back(
+                pending->full.narrow(0, r * pending->input.numel(), pending->input.numel()));
+        std::vector<at::Tensor> inputs = {pending->input};
+        pending->work = group_->allgather(outputs, inputs);
+        return pending;
     }
 
     at::Tensor reduce_scatter_flat(const at::Tensor& full) override {
@@ -83,7 +101,8 @@ public:
             at::Tensor out = at::empty({n}, input.options());
             std::vector<at::Tensor> outputs = {out};
             std::vector<std::vector<at::Tensor>> inputs(1);
-            for (int r = 0; r < size_; ++r) inputs[0].push_back(input.narrow(0, r * n, n));
+            for (int r = 0; r < size_; ++r)
+                inputs[0].push_back(input.narrow(0, r * n, n));
             wait(group_->reduce_scatter(outputs, inputs), "reduce-scatter");
             return out;
         }
@@ -109,6 +128,22 @@ public:
     }
 
 private:
+    using WorkPtr = decltype(std::declval<Group&>().barrier());
+
+    struct Pending final : PendingGather {
+        explicit Pending(GroupCommunicator* owner) : owner(owner) {}
+        at::Tensor wait() override {
+            if (work) {
+                owner->wait(work, "all-gather");
+                work.reset();
+            }
+            return full;
+        }
+        GroupCommunicator* owner;
+        at::Tensor input, full;
+        WorkPtr work;
+    };
+
     template <class W>
     void wait(const W& work, const char* what) {
         try {
@@ -129,7 +164,9 @@ private:
 
 }  // namespace
 
-std::shared_ptr<Communicator> Communicator::single() { return std::make_shared<SingleProcess>(); }
+std::shared_ptr<Communicator> Communicator::single() {
+    return std::make_shared<SingleProcess>();
+}
 
 std::shared_ptr<Communicator> Communicator::connect(const LaunchEnv& env, CommBackend backend,
                                                     std::chrono::seconds timeout) {
@@ -145,22 +182,26 @@ std::shared_ptr<Communicator> Communicator::connect(const LaunchEnv& env, CommBa
         store = c10::make_intrusive<c10d::TCPStore>(env.master_addr, opts);
     } catch (const std::exception& e) {
         throw Error("rank " + std::to_string(env.rank) + ": cannot rendezvous at " +
-                    env.master_addr + ":" + std::to_string(env.master_port) + " (" + e.what() + ")");
+                    env.master_addr + ":" + std::to_string(env.master_port) + " (" + e.what() +
+                    ")");
     }
     if (backend == CommBackend::gloo) {
         auto options = c10d::ProcessGroupGloo::Options::create();
         options->timeout = std::chrono::duration_cast<std::chrono::milliseconds>(timeout);
         const bool local = env.master_addr == "127.0.0.1" || env.master_addr == "localhost";
-        options->devices.push_back(local ? c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1")
-                                         : c10d::ProcessGroupGloo::createDefaultDevice());
-        auto group = c10::make_intrusive<c10d::ProcessGroupGloo>(store, env.rank, env.world_size, options);
+        options->devices.push_back(
+            local ? c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1")
+                  : c10d::ProcessGroupGloo::createDefaultDevice());
+        auto group =
+            c10::make_intrusive<c10d::ProcessGroupGloo>(store, env.rank, env.world_size, options);
         return std::make_shared<GroupCommunicator<c10d::ProcessGroupGloo>>(
             store, group, env.rank, env.world_size, "gloo", /*native_reduce_scatter=*/false);
     }
 #if NAVA_WITH_NCCL
     auto options = c10d::ProcessGroupNCCL::Options::create();
     options->timeout = std::chrono::duration_cast<std::chrono::milliseconds>(timeout);
-    auto group = c10::make_intrusive<c10d::ProcessGroupNCCL>(store, env.rank, env.world_size, options);
+    auto group =
+        c10::make_intrusive<c10d::ProcessGroupNCCL>(store, env.rank, env.world_size, options);
     return std::make_shared<GroupCommunicator<c10d::ProcessGroupNCCL>>(
         store, group, env.rank, env.world_size, "nccl", /*native_reduce_scatter=*/true);
 #else

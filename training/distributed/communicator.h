@@ -27,6 +27,14 @@ struct CollectiveCounts {
     int64_t bytes = 0;  // payload bytes sent by this rank (approximate)
 };
 
+// A collective started without waiting for it (prefetching the next unit's parameters).
+class PendingGather {
+public:
+    virtual ~PendingGather() = default;
+    // Blocks until complete and returns the gathered [size * n] tensor.
+    virtual at::Tensor wait() = 0;
+};
+
 class Communicator {
 public:
     virtual ~Communicator() = default;
@@ -46,6 +54,8 @@ public:
     virtual void all_reduce_sum(at::Tensor& tensor) = 0;
     // [n] on every rank -> [size * n] with rank r's shard at [r*n, (r+1)*n).
     virtual at::Tensor all_gather_flat(const at::Tensor& shard) = 0;
+    // The same, returning at once; the transfer overlaps with the caller's computation.
+    virtual std::unique_ptr<PendingGather> all_gather_flat_start(const at::Tensor& shard) = 0;
     // [size * n] on every rank -> [n]: the sum over ranks of chunk `rank`.
     virtual at::Tensor reduce_scatter_flat(const at::Tensor& full) = 0;
     virtual void broadcast(at::Tensor& tensor, int root) = 0;

@@ -40,11 +40,13 @@ FsdpModel::FsdpModel(torch::nn::Module& root,
     at::NoGradGuard no_grad;
     // Map parameter identity -> full name, so module-owned parameters keep their model names.
     std::vector<std::pair<std::string, at::Tensor>> all;
-    for (const auto& p : root.named_parameters(/*recurse=*/true)) all.emplace_back(p.key(), p.value());
+    for (const auto& p : root.named_parameters(/*recurse=*/true))
+        all.emplace_back(p.key(), p.value());
     std::set<const void*> taken;
     for (const auto& [unit_name, module] : units) {
         std::set<const void*> mine;
-        for (const auto& p : module->parameters(/*recurse=*/true)) mine.insert(p.unsafeGetTensorImpl());
+        for (const auto& p : module->parameters(/*recurse=*/true))
+            mine.insert(p.unsafeGetTensorImpl());
         std::vector<std::pair<std::string, at::Tensor>> params;
         for (const auto& [name, p] : all) {
             if (mine.count(p.unsafeGetTensorImpl())) params.emplace_back(name, p);
@@ -52,7 +54,8 @@ FsdpModel::FsdpModel(torch::nn::Module& root,
         ShardedUnit u;
         u.name = unit_name;
         build_unit(u, params, comm_->size(), comm_->rank());
-        for (const auto& p : params) taken.insert(p.second.unsafeGetTensorImpl());
+        for (const auto& p : params)
+            taken.insert(p.second.unsafeGetTensorImpl());
         units_.push_back(std::move(u));
     }
     std::vector<std::pair<std::string, at::Tensor>> rest;
@@ -69,13 +72,23 @@ FsdpModel::FsdpModel(torch::nn::Module& root,
     }
 }
 
+void FsdpModel::prefetch(int64_t index) {
+    if (index < 0 || index >= unit_count()) return;
+    ShardedUnit& u = unit(index);
+    if (u.gathered || u.pending) return;
+    u.pending = comm_->all_gather_flat_start(u.master.to(options_.compute_dtype));
+}
+
 void FsdpModel::gather(int64_t index) {
     ShardedUnit& u = unit(index);
     if (u.gathered) return;
     at::NoGradGuard no_grad;
-    const at::Tensor full = comm_->all_gather_flat(u.master.to(options_.compute_dtype));
+    prefetch(index);
+    const at::Tensor full = u.pending->wait();
+    u.pending.reset();
     for (std::size_t i = 0; i < u.params.size(); ++i) {
-        const int64_t n = at::IntArrayRef(u.shapes[i]).empty() ? 1 : c10::multiply_integers(u.shapes[i]);
+        const int64_t n =
+            at::IntArrayRef(u.shapes[i]).empty() ? 1 : c10::multiply_integers(u.shapes[i]);
         u.params[i].set_data(full.narrow(0, u.offsets[i], n).view(u.shapes[i]));
     }
     u.gathered = true;
@@ -85,7 +98,8 @@ void FsdpModel::release(int64_t index) {
     ShardedUnit& u = unit(index);
     if (!u.gathered) return;
     at::NoGradGuard no_grad;
-    for (auto& p : u.params) p.set_data(at::empty({0}, p.options()));
+    for (auto& p : u.params)
+        p.set_data(at::empty({0}, p.options()));
     u.gathered = false;
 }
 
@@ -100,16 +114,18 @@ void FsdpModel::reduce_gradients(int64_t index, double scale) {
         p.mutable_grad() = at::Tensor();
     }
     const at::Tensor shard = comm_->reduce_scatter_flat(flat);
-    u.grad.add_(shard, scale / comm_->size());
+    u.grad.add_(shard, scale);
 }
 
 void FsdpModel::zero_grad_shards() {
-    for (auto& u : units_) u.grad.zero_();
+    for (auto& u : units_)
+        u.grad.zero_();
 }
 
 double FsdpModel::global_grad_norm_squared() {
     at::Tensor sq = at::zeros({1}, at::kDouble);
-    for (const auto& u : units_) sq += u.grad.to(at::kDouble).pow(2).sum();
+    for (const auto& u : units_)
+        sq += u.grad.to(at::kDouble).pow(2).sum();
     comm_->all_reduce_sum(sq);
     return sq.item<double>();
 }
@@ -119,8 +135,10 @@ std::vector<std::pair<std::string, at::Tensor>> FsdpModel::full_state() {
     for (auto& u : units_) {
         const at::Tensor full = comm_->all_gather_flat(u.master);
         for (std::size_t i = 0; i < u.params.size(); ++i) {
-            const int64_t n = at::IntArrayRef(u.shapes[i]).empty() ? 1 : c10::multiply_integers(u.shapes[i]);
-            out.emplace_back(u.param_names[i], full.narrow(0, u.offsets[i], n).view(u.shapes[i]).clone());
+            const int64_t n =
+                at::IntArrayRef(u.shapes[i]).empty() ? 1 : c10::multiply_integers(u.shapes[i]);
+            out.emplace_back(u.param_names[i],
+                             full.narrow(0, u.offsets[i], n).view(u.shapes[i]).clone());
         }
     }
     return out;
@@ -128,13 +146,15 @@ std::vector<std::pair<std::string, at::Tensor>> FsdpModel::full_state() {
 
 int64_t FsdpModel::shard_bytes() const {
     int64_t n = 0;
-    for (const auto& u : units_) n += (u.master.numel() + u.grad.numel()) * 4;
+    for (const auto& u : units_)
+        n += (u.master.numel() + u.grad.numel()) * 4;
     return n;
 }
 
 int64_t FsdpModel::total_parameter_count() const {
     int64_t n = 0;
-    for (const auto& u : units_) n += u.numel;
+    for (const auto& u : units_)
+        n += u.numel;
     return n;
 }
 

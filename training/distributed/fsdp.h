@@ -34,6 +34,7 @@ struct ShardedUnit {
     at::Tensor master;  // [shard_size] float32 weights of this rank
     at::Tensor grad;    // [shard_size] float32 accumulated gradient
     bool gathered = false;
+    std::unique_ptr<PendingGather> pending;
 };
 
 struct FsdpOptions {
@@ -55,12 +56,15 @@ public:
     ShardedUnit& root_unit() { return units_.back(); }
     Communicator& comm() { return *comm_; }
 
-    // All-gathers a unit's parameters into the module (compute dtype, requires_grad kept).
+    // All-gathers a unit's parameters into the module (compute dtype, requires_grad kept);
+    // completes a prefetch of that unit if one is pending.
     void gather(int64_t unit);
+    // Starts gathering a unit in the background (no effect if gathered or already pending).
+    void prefetch(int64_t unit);
     // Drops the gathered parameters (the module's tensors become empty).
     void release(int64_t unit);
-    // Reduce-scatters (sum / world) the module's parameter gradients of a unit into its grad
-    // shard (accumulating), then clears them.
+    // Reduce-scatters the module's parameter gradients of a unit (sum over ranks, times `scale`)
+    // into its grad shard (accumulating), then clears them.
     void reduce_gradients(int64_t unit, double scale = 1.0);
     void zero_grad_shards();
 

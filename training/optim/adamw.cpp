@@ -38,7 +38,8 @@ std::vector<std::pair<std::string, at::Tensor>> ShardedAdamW::state(const FsdpMo
     std::vector<std::pair<std::string, at::Tensor>> out;
     for (int64_t i = 0; i < model.unit_count(); ++i) {
         out.emplace_back(model.unit(i).name + ".exp_avg", exp_avg_[static_cast<std::size_t>(i)]);
-        out.emplace_back(model.unit(i).name + ".exp_avg_sq", exp_avg_sq_[static_cast<std::size_t>(i)]);
+        out.emplace_back(model.unit(i).name + ".exp_avg_sq",
+                         exp_avg_sq_[static_cast<std::size_t>(i)]);
     }
     return out;
 }
@@ -48,7 +49,8 @@ void ShardedAdamW::load_state(const FsdpModel& model,
                               int64_t steps) {
     for (int64_t i = 0; i < model.unit_count(); ++i) {
         for (const auto& [name, t] : state) {
-            if (name == model.unit(i).name + ".exp_avg") exp_avg_[static_cast<std::size_t>(i)].copy_(t);
+            if (name == model.unit(i).name + ".exp_avg")
+                exp_avg_[static_cast<std::size_t>(i)].copy_(t);
             if (name == model.unit(i).name + ".exp_avg_sq")
                 exp_avg_sq_[static_cast<std::size_t>(i)].copy_(t);
         }
@@ -58,13 +60,15 @@ void ShardedAdamW::load_state(const FsdpModel& model,
 
 int64_t ShardedAdamW::state_bytes() const {
     int64_t n = 0;
-    for (std::size_t i = 0; i < exp_avg_.size(); ++i) n += (exp_avg_[i].numel() + exp_avg_sq_[i].numel()) * 4;
+    for (std::size_t i = 0; i < exp_avg_.size(); ++i)
+        n += (exp_avg_[i].numel() + exp_avg_sq_[i].numel()) * 4;
     return n;
 }
 
 ShardedEma::ShardedEma(const FsdpModel& model, double decay) : decay_(decay) {
     if (decay < 0.0 || decay >= 1.0) throw ConfigError("EMA decay must be in [0, 1)");
-    for (int64_t i = 0; i < model.unit_count(); ++i) shadow_.push_back(model.unit(i).master.clone());
+    for (int64_t i = 0; i < model.unit_count(); ++i)
+        shadow_.push_back(model.unit(i).master.clone());
 }
 
 void ShardedEma::update(const FsdpModel& model) {

@@ -47,7 +47,9 @@ public:
     void update(const FsdpModel& model);
     double decay() const { return decay_; }
     // Shadow shard of unit `i`.
-    const at::Tensor& shadow(int64_t unit) const { return shadow_.at(static_cast<std::size_t>(unit)); }
+    const at::Tensor& shadow(int64_t unit) const {
+        return shadow_.at(static_cast<std::size_t>(unit));
+    }
     at::Tensor& shadow(int64_t unit) { return shadow_.at(static_cast<std::size_t>(unit)); }
 
 private:
