@@ -1,10 +1,14 @@
 // The table of parity components this build implements. Each engine component adds one line.
 #include "inference/parity/parity.h"
 
+#include "inference/models/speaker/speaker_parity.h"
+
 namespace nava::parity {
 
 const std::vector<Component>& implemented_components() {
-    static const std::vector<Component> table = {};
+    static const std::vector<Component> table = {
+        {"speaker", speaker::run_speaker_parity},
+    };
     return table;
 }
 
