@@ -2,6 +2,7 @@
 #include "inference/parity/parity.h"
 
 #include "inference/models/dit/dit_parity.h"
+#include "inference/models/speaker/speaker_parity.h"
 #include "inference/models/t5/t5_parity.h"
 #include "inference/sampling/sampler_parity.h"
 
@@ -13,6 +14,7 @@ const std::vector<Component>& implemented_components() {
         {"speaker_context", dit::run_speaker_context_parity},
         {"sampler", sampling::run_sampler_parity},
         {"t5", t5::run_t5_parity},
+        {"speaker", speaker::run_speaker_parity},
     };
     return table;
 }
