@@ -1,10 +1,14 @@
 // The table of parity components this build implements. Each engine component adds one line.
 #include "inference/parity/parity.h"
 
+#include "inference/models/audio_vae/audio_vae_parity.h"
+
 namespace nava::parity {
 
 const std::vector<Component>& implemented_components() {
-    static const std::vector<Component> table = {};
+    static const std::vector<Component> table = {
+        {"audio_vae", audio_vae::run_audio_vae_parity},
+    };
     return table;
 }
 
