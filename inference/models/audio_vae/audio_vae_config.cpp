@@ -56,10 +56,12 @@ int64_t AudioVaeConfig::latent_frames(int64_t mel_frames) const {
 }
 
 int64_t AudioVaeConfig::decoded_frames(int64_t latent) const {
-    const int64_t factor = int64_t{1} << (num_levels() - 1);
-    int64_t frames = latent * factor;
+    // The reference sizes the output with a fixed factor of 4 (LATENT_DOWNSAMPLE_FACTOR), not
+    // with the number of levels: other depths are cropped or zero-padded to this.
+    constexpr int64_t kFactor = 4;
+    int64_t frames = latent * kFactor;
     if (causality_axis != CausalityAxis::kNone)
-        frames = std::max<int64_t>(frames - (factor - 1), 1);
+        frames = std::max<int64_t>(frames - (kFactor - 1), 1);
     return frames;
 }
 

@@ -45,8 +45,10 @@ struct AudioVaeConfig {
     int64_t latent_mel_bins() const;
     // Width of one NAVA audio token: z_channels x latent mel bins (channel = z·F' + f).
     int64_t token_channels() const { return z_channels * latent_mel_bins(); }
-    // Latent frames for `mel_frames` spectrogram frames, and decoded frames for `latent_frames`.
+    // Latent frames for `mel_frames` spectrogram frames.
     int64_t latent_frames(int64_t mel_frames) const;
+    // Spectrogram frames the decoder returns for `latent_frames`: 4T' - 3 with time causality,
+    // 4T' without (the reference's fixed factor, whatever the depth).
     int64_t decoded_frames(int64_t latent_frames) const;
 
     static AudioVaeConfig from_checkpoint_json(const nlohmann::json& checkpoint_config,

@@ -15,6 +15,7 @@
 #include "inference/core/error.h"
 #include "inference/io/safetensors.h"
 #include "inference/models/audio_vae/audio_codec.h"
+#include "inference/models/audio_vae/audio_vae_bench.h"
 #include "inference/models/audio_vae/latent_layout.h"
 #include "inference/models/audio_vae/synthetic.h"
 #include "inference/models/common/layers.h"
@@ -296,8 +297,13 @@ TEST(AudioVaeBehaviour, OtherConfigurationsRunWithConsistentShapes) {
     EXPECT_EQ(enc.mel.sizes(), (at::IntArrayRef{1, 2, frames, 64}));
     EXPECT_EQ(enc.tokens.sizes(), (at::IntArrayRef{1, 96, (frames - 1) / 2 + 1}));
     const auto dec = c->decode(enc.tokens, true);
-    const int64_t mel_frames = 2 * enc.tokens.size(2) - 1;
+    // Two levels decode 2T' - 1 frames; the reference pads them with zeros to its fixed 4T' - 3.
+    const int64_t decoded = 2 * enc.tokens.size(2) - 1;
+    const int64_t mel_frames = 4 * enc.tokens.size(2) - 3;
     EXPECT_EQ(dec.mel.sizes(), (at::IntArrayRef{1, 2, mel_frames, 64}));
+    EXPECT_TRUE(at::equal(dec.mel.narrow(2, decoded, mel_frames - decoded),
+                          at::zeros({1, 2, mel_frames - decoded, 64})));
+    EXPECT_GT(dec.mel.narrow(2, 0, decoded).abs().min().item<double>(), 0.0);
     EXPECT_EQ(dec.wav_vocoder.sizes(), (at::IntArrayRef{1, 2, 3 * 160 * mel_frames}));
     EXPECT_EQ(dec.waveform.sizes(), (at::IntArrayRef{1, 2, 160 * mel_frames}));
     EXPECT_LE(dec.waveform.abs().max().item<double>(), 0.99);
@@ -394,4 +400,26 @@ TEST(AudioVaeLoading, MissingOrMisshapenTensorsAreNamed) {
     // Without metadata there is no config to build from.
     io::save_safetensors(dir / "nometa.safetensors", {{"x", at::zeros({1}), std::nullopt}});
     EXPECT_THROW(load_audio_codec(dir / "nometa.safetensors", CodecOptions{}), ConfigError);
+}
+
+TEST(AudioVaeBench, ReportsEveryStageWithShapeTimeAndMemory) {
+    BenchOptions o;
+    o.seconds = {0.25};
+    o.repetitions = 1;
+    const BenchReport r = run_bench(o);
+    EXPECT_EQ(r.parameters, 1406702);
+    ASSERT_EQ(r.rows.size(), 5u);
+    const std::vector<std::string> stages = {"encode", "decode", "vocoder", "resample",
+                                             "decode total"};
+    // 4000 samples -> 26 mel frames -> 7 latents -> 25 decoded frames -> 4000 / 12000 samples.
+    const std::vector<std::string> shapes = {"[1,32,7]", "[1,2,25,64]", "[1,2,12000]", "[1,2,4000]",
+                                             "[1,2,4000]"};
+    for (std::size_t i = 0; i < 5; ++i) {
+        EXPECT_EQ(r.rows[i].stage, stages[i]);
+        EXPECT_EQ(r.rows[i].shape, shapes[i]);
+        EXPECT_GT(r.rows[i].median_ms, 0.0);
+        EXPECT_GE(r.rows[i].peak_mib, 0.0);  // Linux: /proc/self/status is there
+    }
+    o.config = "/no/such/config.json";
+    EXPECT_THROW(run_bench(o), IoError);
 }
