@@ -7,16 +7,10 @@
 
 #include "inference/core/error.h"
 #include "inference/models/vocoder/conv.h"
+#include "inference/models/vocoder/depthwise_fir.h"
 
 namespace nava::vocoder {
-namespace {
-
-// The same [1, 1, K] filter applied to every channel, as a grouped (depthwise) convolution.
-at::Tensor depthwise_weight(const at::Tensor& filter, const at::Tensor& x) {
-    return filter.to(x.scalar_type()).expand({x.size(1), 1, filter.size(-1)}).contiguous();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 SnakeBeta::SnakeBeta(int64_t channels, const at::TensorOptions& options) {
     alpha = register_parameter("alpha", new_tensor({channels}, options), false);
@@ -44,14 +38,11 @@ at::Tensor UpSample1d::forward(const at::Tensor& x) const {
     // 1. Replicate-pad K/ratio - 1 input samples on each side.
     const int64_t pad = kernel / ratio - 1;
     const at::Tensor padded = at::replication_pad1d(x, {pad, pad});  // [B, C, L + 2p]
-    // 2. Depthwise transposed conv (zero-stuffing + low-pass) and gain compensation.
-    const std::vector<int64_t> stride = {ratio}, zero = {0}, one = {1};
-    at::Tensor y = at::conv_transpose1d(padded, depthwise_weight(filter, x), {}, stride, zero, zero,
-                                        x.size(1), one);
-    y.mul_(static_cast<double>(ratio));  // [B, C, (L + 2p - 1)·ratio + K]
-    // 3. Crop the padding's footprint: exactly ratio·L samples remain.
+    // 2. Depthwise transposed conv (zero-stuffing + low-pass), of which only the samples past
+    //    the padding's footprint are needed (exactly ratio·L), and the gain compensation.
     const int64_t left = pad * ratio + (kernel - ratio) / 2;
-    return y.narrow(2, left, x.size(2) * ratio);
+    at::Tensor y = depthwise_transposed_fir(padded, filter, ratio, left, x.size(2) * ratio);
+    return y.mul_(static_cast<double>(ratio));  // [B, C, ratio·L]
 }
 
 LowPassFilter1d::LowPassFilter1d(int64_t s, int64_t k, const at::TensorOptions& options)
@@ -64,8 +55,7 @@ at::Tensor LowPassFilter1d::forward(const at::Tensor& x) const {
     const int64_t left = kernel / 2 - (even ? 1 : 0);
     const int64_t right = kernel / 2;
     const at::Tensor padded = at::replication_pad1d(x, {left, right});  // [B, C, L + K - 1]
-    const std::vector<int64_t> strides = {stride}, zero = {0}, one = {1};
-    return at::conv1d(padded, depthwise_weight(filter, x), {}, strides, zero, one, x.size(1));
+    return depthwise_strided_fir(padded, filter, stride);
 }
 
 DownSample1d::DownSample1d(int64_t ratio, int64_t kernel, const at::TensorOptions& options) {
@@ -103,12 +93,10 @@ HannSincUpsampler::HannSincUpsampler(int64_t ratio) : ratio_(ratio) {
 
 at::Tensor HannSincUpsampler::forward(const at::Tensor& x) const {
     const at::Tensor padded = at::replication_pad1d(x, {width_, width_});  // [B, C, L + 2w]
-    const std::vector<int64_t> stride = {ratio_}, zero = {0}, one = {1};
-    at::Tensor y = at::conv_transpose1d(padded, depthwise_weight(filter_.to(x.device()), x), {},
-                                        stride, zero, zero, x.size(1), one);
-    y.mul_(static_cast<double>(ratio_));  // [B, C, (L + 2w - 1)·ratio + taps]
-    // The first 2·w·ratio samples belong to the padding; ratio·L samples remain.
-    return y.narrow(2, 2 * width_ * ratio_, x.size(2) * ratio_);
+    // The first 2·w·ratio samples of the transposed conv belong to the padding.
+    at::Tensor y = depthwise_transposed_fir(padded, filter_.to(x.scalar_type()), ratio_,
+                                            2 * width_ * ratio_, x.size(2) * ratio_);
+    return y.mul_(static_cast<double>(ratio_));  // [B, C, ratio·L]
 }
 
 }  // namespace nava::vocoder
