@@ -10,6 +10,7 @@
 #include "inference/models/audio_vae/synthetic.h"
 #include "inference/models/vocoder/anti_alias.h"
 #include "inference/models/vocoder/bwe.h"
+#include "inference/models/vocoder/depthwise_fir.h"
 #include "inference/models/vocoder/generator.h"
 
 using namespace nava;
@@ -60,6 +61,30 @@ TEST(Activation1d, KeepsLengthAndPassesLowFrequencies) {
     const at::Tensor x = tone(500.0, 16000, 400).view({1, 1, -1}).expand({1, 2, 400});
     const at::Tensor y = act.forward(x);
     EXPECT_LT((y - x).narrow(2, 20, 360).abs().max().item<double>(), 0.05);
+}
+
+TEST(DepthwiseFir, SliceFormEqualsTheGroupedConvolution) {
+    at::Generator g = at::detail::createCPUGenerator(9);
+    const auto opts = at::TensorOptions().dtype(at::kDouble);
+    const std::vector<int64_t> zero = {0}, one = {1};
+    struct Case {
+        int64_t ratio, taps, left, length, out_len;
+    };
+    // Kaiser x2 (left 15 after 5 samples of padding), Hann-sinc x3, and crops that leave the
+    // slice form's range (handled by the convolution fallback).
+    for (const Case c : {Case{2, 12, 15, 40, 60}, Case{3, 43, 42, 50, 108}, Case{2, 12, 0, 40, 60},
+                         Case{3, 7, 5, 9, 7}}) {
+        const at::Tensor x = at::randn({2, 3, c.length}, g, opts);
+        const at::Tensor f = at::randn({1, 1, c.taps}, g, opts);
+        const at::Tensor w = f.expand({3, 1, c.taps}).contiguous();
+        const std::vector<int64_t> stride = {c.ratio};
+        const at::Tensor full = at::conv_transpose1d(x, w, {}, stride, zero, zero, 3, one);
+        const at::Tensor expect = full.narrow(2, c.left, c.out_len);
+        const at::Tensor ours = depthwise_transposed_fir(x, f, c.ratio, c.left, c.out_len);
+        EXPECT_TRUE(at::allclose(ours, expect, 1e-12, 1e-12)) << c.ratio << " " << c.left;
+        const at::Tensor strided = at::conv1d(x, w, {}, stride, zero, one, 3);
+        EXPECT_TRUE(at::allclose(depthwise_strided_fir(x, f, c.ratio), strided, 1e-12, 1e-12));
+    }
 }
 
 TEST(HannSincUpsampler, TapCountAndToneFidelity) {
