@@ -66,9 +66,12 @@ GeneratorConfig read_generator(const io::ConfigReader& r, int64_t in_channels) {
         throw ConfigError(r.label() +
                           ": 'resblock_kernel_sizes' and 'resblock_dilation_sizes' "
                           "must be non-empty and of equal length");
-    for (const auto& d : g.resblock_dilation_sizes)
-        if (d.size() != 3)
-            throw ConfigError(r.label() + ": an AMP1 block takes exactly 3 dilations per kernel");
+    // An AMP1 block has three conv pairs and uses the first three dilations of its list.
+    for (auto& d : g.resblock_dilation_sizes) {
+        if (d.size() < 3)
+            throw ConfigError(r.label() + ": an AMP1 block needs 3 dilations per kernel");
+        d.resize(3);
+    }
     for (std::size_t i = 0; i < g.upsample_rates.size(); ++i) {
         if (g.upsample_rates[i] < 1 || g.upsample_kernel_sizes[i] < g.upsample_rates[i])
             throw ConfigError(r.label() + ": upsample stage " + std::to_string(i) +

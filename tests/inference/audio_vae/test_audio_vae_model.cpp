@@ -143,6 +143,9 @@ TEST(AudioVaeConfig, UnimplementedOptionsAreClearErrors) {
     j["vocoder"]["bwe"]["upsample_rates"] = {6, 5, 4};
     EXPECT_NE(config_error(j).find("hop_length x ratio"), std::string::npos);
     j = tiny_checkpoint_config();
+    j["vocoder"]["vocoder"]["resblock_dilation_sizes"] = {{1, 3}, {1, 3, 5}, {1, 3, 5}};
+    EXPECT_NE(config_error(j).find("3 dilations"), std::string::npos);
+    j = tiny_checkpoint_config();
     j["vocoder"]["bwe"].erase("n_fft");
     EXPECT_NE(config_error(j).find("n_fft"), std::string::npos);
 }
@@ -172,6 +175,16 @@ TEST(AudioVaeKeys, RealConfigHasTheCheckpointsTensorCounts) {
         buffers += b.value().numel();
     EXPECT_EQ(numel_under(codec, "audio_vae.per_channel_statistics.", true), 256);
     EXPECT_EQ(buffers - 256, 547584);
+}
+
+TEST(AudioVaeKeys, TinyConfigHasTheFixturesParameterCounts) {
+    // report.json of the fixture: encoder 512,900, decoder 733,282, vocoder 160,520.
+    CodecOptions o;
+    o.device = c10::Device(c10::kMeta);
+    AudioCodec codec(parse(tiny_checkpoint_config()), o);
+    EXPECT_EQ(numel_under(codec, "audio_vae.encoder.", false), 512900);
+    EXPECT_EQ(numel_under(codec, "audio_vae.decoder.", false), 733282);
+    EXPECT_EQ(numel_under(codec, "vocoder.", false), 160520);
 }
 
 TEST(AudioVaeKeys, RealConfigMatchesTheCheckpointKeyList) {
