@@ -10,6 +10,7 @@
 #include "inference/core/error.h"
 #include "inference/core/runtime.h"
 #include "inference/core/torch_compat.h"
+#include "inference/models/audio_vae/audio_vae_bench.h"
 #include "inference/models/dit/dit_bench.h"
 
 namespace nava::cli {
@@ -117,6 +118,66 @@ int bench_dit(const Args& args) {
     return 0;
 }
 
+int bench_vae_audio(const ArgParser& p) {
+    audio_vae::BenchOptions o;
+    o.config = p.get("config");
+    o.device = parse_device(p.get("device"));
+    o.dtype = bench::parse_dtype(p.get("dtype"));
+    o.repetitions = static_cast<int>(p.get_int("repeat"));
+    o.seconds.clear();
+    std::string list = p.get("seconds");
+    for (std::size_t start = 0; start <= list.size();) {
+        const std::size_t comma = list.find(',', start);
+        const std::string item =
+            list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        start = comma == std::string::npos ? list.size() + 1 : comma + 1;
+        if (item.empty()) continue;
+        try {
+            o.seconds.push_back(std::stod(item));
+        } catch (const std::exception&) {
+            throw UsageError("--seconds: '" + item + "' is not a number");
+        }
+    }
+    if (o.seconds.empty()) throw UsageError("--seconds needs at least one duration");
+    if (o.repetitions < 1 || o.repetitions > 1000)
+        throw UsageError("--repeat must be between 1 and 1000");
+
+    const auto report = audio_vae::run_bench(o);
+    const auto rt = runtime_info();
+    std::printf(
+        "audio VAE + vocoder (%s config, %s parameters, synthetic weights) on %s, "
+        "%d threads, %s\n",
+        report.config_name.c_str(),
+        format_count(static_cast<unsigned long long>(report.parameters)).c_str(),
+        o.device.str().c_str(), rt.intra_op_threads, bench::dtype_short_name(o.dtype).c_str());
+    std::printf("%7s  %-13s %-18s %11s %11s %9s %11s\n", "seconds", "stage", "output", "median ms",
+                "min ms", "x realtime", "peak MiB");
+    for (const auto& r : report.rows) {
+        char peak[32] = "n/a";
+        if (r.peak_mib >= 0) std::snprintf(peak, sizeof peak, "%.1f", r.peak_mib);
+        std::printf("%7.2f  %-13s %-18s %11.1f %11.1f %9.1f %11s\n", r.seconds, r.stage.c_str(),
+                    r.shape.c_str(), r.median_ms, r.min_ms, r.realtime, peak);
+    }
+    return 0;
+}
+
+int bench_vae(const Args& args) {
+    ArgParser p("nava bench vae",
+                "VAE speed and peak memory on synthetic weights. --model audio: LTX-2.3 audio "
+                "VAE encode, decode, vocoder + bandwidth extension and resampling.");
+    p.option("model", "NAME", "audio or video", "audio")
+        .option("config", "NAME", "tiny, real or a checkpoint-style config JSON file", "tiny")
+        .option("seconds", "LIST", "comma-separated clip durations", "2,6")
+        .option("dtype", "DTYPE", "VAE dtype (f32, f64, bf16)", "f32")
+        .option("device", "DEV", "cpu or cuda[:N]", "cpu")
+        .option("repeat", "N", "timed repetitions (median reported)", "3");
+    if (!p.parse(args)) return 0;
+    if (p.get("model") == "audio") return bench_vae_audio(p);
+    if (p.get("model") == "video")
+        throw NotImplementedError("bench vae --model video is not available in this build yet");
+    throw UsageError("--model must be audio or video, got '" + p.get("model") + "'");
+}
+
 }  // namespace
 
 int cmd_bench(const Args& args) {
@@ -124,7 +185,7 @@ int cmd_bench(const Args& args) {
         "targets:\n"
         "  matmul     matrix-multiply peak per dtype\n"
         "  dit        DiT forward speed, FLOPs and share of the matmul peak\n"
-        "  vae        VAE encode/decode speed and memory (not in this build yet)\n"
+        "  vae        VAE encode/decode speed and memory (--model audio|video)\n"
         "  generate   end-to-end generation (not in this build yet)\n"
         "  quality    NAVA-tiny quality metrics (not in this build yet)\n";
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {
@@ -135,7 +196,8 @@ int cmd_bench(const Args& args) {
     const Args rest(args.begin() + 1, args.end());
     if (target == "matmul") return bench_matmul(rest);
     if (target == "dit") return bench_dit(rest);
-    if (target == "vae" || target == "generate" || target == "quality")
+    if (target == "vae") return bench_vae(rest);
+    if (target == "generate" || target == "quality")
         throw NotImplementedError("bench target '" + target +
                                   "' is not available in this build yet");
     throw UsageError("unknown bench target '" + target + "'\n" + kTargets);

@@ -1,5 +1,5 @@
-// `nava generate` and `nava train`: their options are declared so that --help documents them;
-// the generation pipeline and the trainer are not part of this build yet.
+// `nava generate`: its options are declared so that --help documents them; the generation
+// pipeline is not part of this build yet.
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "inference/core/error.h"
@@ -19,14 +19,6 @@ int cmd_generate(const Args& args) {
     throw NotImplementedError(
         "generation is not available in this build yet: the pipeline and a model package "
         "are still missing");
-}
-
-int cmd_train(const Args& args) {
-    ArgParser p("nava train", "Fine-tune a model package on a dataset, following a recipe file.");
-    p.positional("RECIPE", "recipe file (JSON)", false)
-        .option("nproc", "N", "number of local ranks to start", "1");
-    if (!p.parse(args)) return 0;
-    throw NotImplementedError("training is not available in this build yet");
 }
 
 }  // namespace nava::cli

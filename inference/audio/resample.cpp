@@ -30,10 +30,13 @@ ResampleKernel resample_kernel(int64_t from_hz, int64_t to_hz, at::ScalarType dt
     const at::Tensor phases = at::arange(0, -k.to, -1, opts).div(k.to).unsqueeze(1);  // [to,1]
     at::Tensor t = (phases + offsets.unsqueeze(0)) * base;                            // [to,T]
     t = t.clamp(-lowpass, lowpass);
-    const at::Tensor window = at::cos(t * (M_PI / lowpass / 2.0)).pow(2);
+    // Same operation order as torchaudio (pi, then / width, then / 2; window times scale
+    // before the product) so float32 kernels agree bit for bit.
+    const at::Tensor window = at::cos(t.mul(M_PI).div(lowpass).div(2.0)).pow(2);
     t = t * M_PI;
     const at::Tensor sinc = at::where(t == 0, at::ones_like(t), at::sin(t) / t);
-    k.kernel = (sinc * window * (base / static_cast<double>(k.from))).unsqueeze(1);  // [to,1,T]
+    const double scale = base / static_cast<double>(k.from);
+    k.kernel = (sinc * (window * scale)).unsqueeze(1);  // [to, 1, T]
     return k;
 }
 

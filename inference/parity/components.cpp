@@ -1,6 +1,7 @@
 // The table of parity components this build implements. Each engine component adds one line.
 #include "inference/parity/parity.h"
 
+#include "inference/models/audio_vae/audio_vae_parity.h"
 #include "inference/models/dit/dit_parity.h"
 #include "inference/models/speaker/speaker_parity.h"
 #include "inference/models/t5/t5_parity.h"
@@ -15,6 +16,7 @@ const std::vector<Component>& implemented_components() {
         {"sampler", sampling::run_sampler_parity},
         {"t5", t5::run_t5_parity},
         {"speaker", speaker::run_speaker_parity},
+        {"audio_vae", audio_vae::run_audio_vae_parity},
     };
     return table;
 }

@@ -1,0 +1,234 @@
+// `nava train RECIPE`: one rank of a training job; with --nproc N it starts N local ranks and
+// watches them. Multi-node jobs start one `nava train` per GPU through torchrun or SLURM
+// (rank layout from their environment variables).
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <iostream>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
+#include "inference/core/error.h"
+#include "training/checkpoint.h"
+#include "training/distributed/communicator.h"
+#include "training/distributed/launch_env.h"
+#include "training/train_loop.h"
+
+extern char** environ;
+
+namespace nava::cli {
+namespace {
+
+int free_local_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) throw Error("cannot open a socket to find a free port");
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    socklen_t len = sizeof addr;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+        ::close(fd);
+        throw Error("cannot find a free local port");
+    }
+    const int port = ntohs(addr.sin_port);
+    ::close(fd);
+    return port;
+}
+
+const char* signal_label(int sig) {
+    switch (sig) {
+        case SIGKILL: return "SIGKILL";
+        case SIGTERM: return "SIGTERM";
+        case SIGSEGV: return "SIGSEGV";
+        case SIGABRT: return "SIGABRT";
+        case SIGINT: return "SIGINT";
+        default: return "a signal";
+    }
+}
+
+// Starts `nproc` copies of this program as ranks 0..nproc-1 and waits for all of them. When one
+// fails, the others are stopped and the failure is reported; the exit status says whether the
+// job succeeded.
+int launch_local_ranks(int nproc, const Args& worker_args, const std::filesystem::path& checkpoints) {
+    const int port = free_local_port();
+    std::vector<pid_t> pids;
+    for (int rank = 0; rank < nproc; ++rank) {
+        std::vector<std::string> env_strings;
+        for (char** e = environ; *e; ++e) {
+            const std::string s = *e;
+            if (s.rfind("RANK=", 0) == 0 || s.rfind("WORLD_SIZE=", 0) == 0 ||
+                s.rfind("LOCAL_RANK=", 0) == 0 || s.rfind("LOCAL_WORLD_SIZE=", 0) == 0 ||
+                s.rfind("MASTER_ADDR=", 0) == 0 || s.rfind("MASTER_PORT=", 0) == 0)
+                continue;
+            env_strings.push_back(s);
+        }
+        env_strings.push_back("RANK=" + std::to_string(rank));
+        env_strings.push_back("WORLD_SIZE=" + std::to_string(nproc));
+        env_strings.push_back("LOCAL_RANK=" + std::to_string(rank));
+        env_strings.push_back("LOCAL_WORLD_SIZE=" + std::to_string(nproc));
+        env_strings.push_back("MASTER_ADDR=127.0.0.1");
+        env_strings.push_back("MASTER_PORT=" + std::to_string(port));
+        std::vector<char*> envp;
+        for (auto& s : env_strings) envp.push_back(s.data());
+        envp.push_back(nullptr);
+        std::vector<std::string> arg_strings = {"nava", "train"};
+        arg_strings.insert(arg_strings.end(), worker_args.begin(), worker_args.end());
+        std::vector<char*> argv;
+        for (auto& s : arg_strings) argv.push_back(s.data());
+        argv.push_back(nullptr);
+        pid_t pid = 0;
+        if (::posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, argv.data(), envp.data()) != 0) {
+            for (pid_t p : pids) ::kill(p, SIGKILL);
+            throw Error("cannot start rank " + std::to_string(rank));
+        }
+        pids.push_back(pid);
+    }
+
+    int failures = 0;
+    std::string first_failure;
+    std::vector<bool> done(pids.size(), false);
+    std::size_t remaining = pids.size();
+    auto stop_others = [&]() {
+        for (std::size_t i = 0; i < pids.size(); ++i)
+            if (!done[i]) ::kill(pids[i], SIGTERM);
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (remaining > 0 && std::chrono::steady_clock::now() < deadline) {
+            int status = 0;
+            const pid_t pid = ::waitpid(-1, &status, WNOHANG);
+            if (pid > 0) {
+                for (std::size_t i = 0; i < pids.size(); ++i)
+                    if (pids[i] == pid && !done[i]) {
+                        done[i] = true;
+                        --remaining;
+                    }
+            } else {
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+        }
+        for (std::size_t i = 0; i < pids.size(); ++i)
+            if (!done[i]) ::kill(pids[i], SIGKILL);
+    };
+    while (remaining > 0) {
+        int status = 0;
+        const pid_t pid = ::waitpid(-1, &status, 0);
+        if (pid < 0) break;
+        std::size_t rank = 0;
+        while (rank < pids.size() && pids[rank] != pid) ++rank;
+        if (rank == pids.size() || done[rank]) continue;
+        done[rank] = true;
+        --remaining;
+        const bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+        if (ok) continue;
+        ++failures;
+        if (first_failure.empty()) {
+            first_failure = WIFSIGNALED(status)
+                                ? "rank " + std::to_string(rank) + " (pid " + std::to_string(pid) +
+                                      ") was killed by " + signal_label(WTERMSIG(status))
+                                : "rank " + std::to_string(rank) + " exited with status " +
+                                      std::to_string(WEXITSTATUS(status));
+            stop_others();
+            remaining = 0;
+        }
+    }
+    if (failures == 0) return 0;
+    std::cerr << "nava train: the job failed: " << first_failure << "; the other ranks were stopped.\n";
+    if (auto latest = train::latest_checkpoint(checkpoints))
+        std::cerr << "nava train: the newest checkpoint is " << latest->string()
+                  << "; run the same command again to resume from it.\n";
+    else
+        std::cerr << "nava train: no checkpoint was written yet; the next run starts from step 0.\n";
+    return 1;
+}
+
+}  // namespace
+
+int cmd_train(const Args& args) {
+    ArgParser p("nava train",
+                "Train (fine-tune) a DiT as a recipe file describes: one rank per process; "
+                "--nproc N starts N local ranks. Under torchrun or SLURM the rank layout comes "
+                "from their environment variables. Resumes from the newest checkpoint in the "
+                "recipe's output folder. Progress is printed as JSON lines.");
+    p.positional("RECIPE", "recipe file (JSON)")
+        .option("nproc", "N", "number of local ranks to start", "1")
+        .option("backend", "NAME", "collectives backend: gloo (CPU) or nccl (GPU)", "gloo")
+        .option("timeout", "SECONDS", "collective / rendezvous timeout", "300")
+        .option("max-steps", "N", "stop after N steps of this run (the recipe's total still counts)")
+        .option("dump-params", "DIR", "write the full weights after every step (for checks)")
+        .flag("no-resume", "start from step 0 even if checkpoints exist");
+    if (!p.parse(args)) return 0;
+    const auto recipe = train::Recipe::from_file(p.positional_value("RECIPE"));
+    const long long nproc = p.get_int("nproc");
+    if (nproc < 1 || nproc > 512) throw UsageError("--nproc must be between 1 and 512");
+
+    if (nproc > 1) {
+        Args worker;
+        bool skip = false;
+        for (const auto& a : args) {
+            if (skip) {
+                skip = false;
+                continue;
+            }
+            if (a == "--nproc") {
+                skip = true;
+                continue;
+            }
+            if (a.rfind("--nproc=", 0) == 0) continue;
+            worker.push_back(a);
+        }
+        return launch_local_ranks(static_cast<int>(nproc), worker, recipe.output_dir / "checkpoints");
+    }
+
+    const auto env = train::launch_env();
+    const std::string backend = p.get("backend");
+    if (backend != "gloo" && backend != "nccl") throw UsageError("--backend must be gloo or nccl");
+    const long long timeout = p.get_int("timeout");
+    if (timeout < 1) throw UsageError("--timeout must be positive");
+    auto comm = train::Communicator::connect(
+        env, backend == "nccl" ? train::CommBackend::nccl : train::CommBackend::gloo,
+        std::chrono::seconds(timeout));
+
+    train::TrainRunOptions options;
+    options.resume = !p.has("no-resume");
+    if (p.has("max-steps")) options.max_steps = p.get_int("max-steps");
+    if (p.has("dump-params")) options.dump_dir = p.get("dump-params");
+    options.progress = &std::cout;
+    if (comm->rank() == 0)
+        std::cout << nlohmann::json{{"event", "start"},
+                                    {"recipe", recipe.name},
+                                    {"ranks", comm->size()},
+                                    {"backend", comm->backend_name()},
+                                    {"launcher", train::launcher_name(env.launcher)}}
+                         .dump()
+                  << std::endl;
+    const auto result = train::run_training(recipe, comm, options);
+    if (comm->rank() == 0) {
+        const auto& c = result.counts;
+        std::cout << nlohmann::json{{"event", "summary"},
+                                    {"first_step", result.first_step},
+                                    {"last_step", result.last_step},
+                                    {"parameters", result.parameters},
+                                    {"shard_bytes", result.shard_bytes},
+                                    {"optimizer_bytes", result.optimizer_bytes},
+                                    {"all_gather", c.all_gather},
+                                    {"reduce_scatter", c.reduce_scatter},
+                                    {"all_reduce", c.all_reduce},
+                                    {"barrier", c.barrier}}
+                         .dump()
+                  << std::endl;
+    }
+    return 0;
+}
+
+}  // namespace nava::cli

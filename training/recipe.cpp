@@ -1,0 +1,139 @@
+#include "training/recipe.h"
+
+#include "inference/core/error.h"
+#include "inference/io/json_config.h"
+
+namespace nava::train {
+
+double Recipe::learning_rate(int64_t step) const {
+    const double lr = trainer.optimizer.lr;
+    if (warmup_steps > 0 && step < warmup_steps)
+        return lr * static_cast<double>(step + 1) / static_cast<double>(warmup_steps);
+    return lr;
+}
+
+Recipe Recipe::from_json(const nlohmann::json& json, const std::filesystem::path& source) {
+    const std::string label = source.empty() ? std::string("recipe") : source.string();
+    io::ConfigReader r(json, label);
+    Recipe rc;
+    rc.source = source;
+    const auto base = source.empty() ? std::filesystem::path(".") : source.parent_path();
+    auto resolve = [&](const std::string& p) -> std::filesystem::path {
+        if (p.empty()) return {};
+        const std::filesystem::path path(p);
+        return path.is_absolute() ? path : base / path;
+    };
+    rc.name = r.get_string("name", rc.name);
+    const auto model = r.child("model");
+    rc.model = dit::dit_config_from_json(model.child("config").json(), label + ".model.config");
+    rc.init_weights = resolve(model.get_string("weights", ""));
+    rc.init_seed = static_cast<uint64_t>(model.get_int("init_seed", 0));
+
+    const auto data = r.child("data");
+    rc.data.kind = data.get_string("kind", rc.data.kind);
+    if (rc.data.kind != "synthetic" && rc.data.kind != "cache")
+        throw ConfigError(label + ": data.kind must be 'synthetic' or 'cache'");
+    rc.data.cache_dir = resolve(data.get_string("cache_dir", ""));
+    rc.data.samples = data.get_int("samples", rc.data.samples);
+    rc.data.video_frames = data.get_int("video_frames", rc.data.video_frames);
+    rc.data.video_height = data.get_int("video_height", rc.data.video_height);
+    rc.data.video_width = data.get_int("video_width", rc.data.video_width);
+    rc.data.audio_length = data.get_int("audio_length", rc.data.audio_length);
+    rc.data.text_length = data.get_int("text_length", rc.data.text_length);
+    rc.data.speakers = data.get_int("speakers", rc.data.speakers);
+    rc.data.with_video = data.get_bool("video", rc.data.with_video);
+    rc.data.with_audio = data.get_bool("audio", rc.data.with_audio);
+
+    rc.batch_per_rank = r.get_int("batch_per_rank", rc.batch_per_rank);
+    rc.accumulation = r.get_int("accumulation", rc.accumulation);
+    rc.steps = r.get_int("steps", rc.steps);
+    rc.warmup_steps = r.get_int("warmup_steps", rc.warmup_steps);
+    if (rc.batch_per_rank < 1 || rc.accumulation < 1 || rc.steps < 0)
+        throw ConfigError(label + ": batch_per_rank and accumulation must be >= 1, steps >= 0");
+
+    if (r.has("objective")) {
+        const auto o = r.child("objective");
+        auto& ob = rc.trainer.objective;
+        ob.flow.shift = o.get_double("shift", ob.flow.shift);
+        ob.flow.loss_reweight = o.get_bool("loss_reweight", ob.flow.loss_reweight);
+        ob.audio_loss_weight = o.get_double("audio_loss_weight", ob.audio_loss_weight);
+        ob.caption_dropout = o.get_double("caption_dropout", ob.caption_dropout);
+        ob.speaker_dropout = o.get_double("speaker_dropout", ob.speaker_dropout);
+        ob.modality_mask_prob = o.get_double("modality_mask_prob", ob.modality_mask_prob);
+        ob.first_frame_prob = o.get_double("first_frame_prob", ob.first_frame_prob);
+        ob.seed = static_cast<uint64_t>(o.get_int("seed", 0));
+    }
+    if (r.has("optimizer")) {
+        const auto o = r.child("optimizer");
+        auto& op = rc.trainer.optimizer;
+        op.lr = o.get_double("lr", op.lr);
+        op.weight_decay = o.get_double("weight_decay", op.weight_decay);
+        op.eps = o.get_double("eps", op.eps);
+        if (o.has("betas")) {
+            const auto b = o.get_double_list("betas");
+            if (b.size() != 2) throw ConfigError(label + ": optimizer.betas needs two values");
+            op.beta1 = b[0];
+            op.beta2 = b[1];
+        }
+        rc.trainer.grad_clip = o.get_double("grad_clip", rc.trainer.grad_clip);
+    }
+    rc.trainer.ema_decay = r.get_double("ema_decay", rc.trainer.ema_decay);
+    rc.precision = r.get_string("precision", rc.precision);
+    if (rc.precision != "f32" && rc.precision != "bf16")
+        throw ConfigError(label + ": precision must be 'f32' or 'bf16'");
+    rc.trainer.compute_dtype = rc.precision == "bf16" ? at::kBFloat16 : at::kFloat;
+    rc.output_dir = resolve(r.get_string("output_dir", "runs/" + rc.name));
+    rc.checkpoint_every = r.get_int("checkpoint_every", rc.checkpoint_every);
+    rc.keep_last = r.get_int("keep_last", rc.keep_last);
+    rc.log_every = r.get_int("log_every", rc.log_every);
+    return rc;
+}
+
+Recipe Recipe::from_file(const std::filesystem::path& path) {
+    return from_json(io::read_json_file(path), path);
+}
+
+nlohmann::json Recipe::to_json() const {
+    const auto& ob = trainer.objective;
+    const auto& op = trainer.optimizer;
+    return {{"name", name},
+            {"model", {{"config", dit::dit_config_to_json(model)},
+                       {"weights", init_weights.string()},
+                       {"init_seed", init_seed}}},
+            {"data", {{"kind", data.kind},
+                      {"cache_dir", data.cache_dir.string()},
+                      {"samples", data.samples},
+                      {"video_frames", data.video_frames},
+                      {"video_height", data.video_height},
+                      {"video_width", data.video_width},
+                      {"audio_length", data.audio_length},
+                      {"text_length", data.text_length},
+                      {"speakers", data.speakers},
+                      {"video", data.with_video},
+                      {"audio", data.with_audio}}},
+            {"batch_per_rank", batch_per_rank},
+            {"accumulation", accumulation},
+            {"steps", steps},
+            {"warmup_steps", warmup_steps},
+            {"objective", {{"shift", ob.flow.shift},
+                           {"loss_reweight", ob.flow.loss_reweight},
+                           {"audio_loss_weight", ob.audio_loss_weight},
+                           {"caption_dropout", ob.caption_dropout},
+                           {"speaker_dropout", ob.speaker_dropout},
+                           {"modality_mask_prob", ob.modality_mask_prob},
+                           {"first_frame_prob", ob.first_frame_prob},
+                           {"seed", ob.seed}}},
+            {"optimizer", {{"lr", op.lr},
+                           {"weight_decay", op.weight_decay},
+                           {"eps", op.eps},
+                           {"betas", {op.beta1, op.beta2}},
+                           {"grad_clip", trainer.grad_clip}}},
+            {"ema_decay", trainer.ema_decay},
+            {"precision", precision},
+            {"output_dir", output_dir.string()},
+            {"checkpoint_every", checkpoint_every},
+            {"keep_last", keep_last},
+            {"log_every", log_every}};
+}
+
+}  // namespace nava::train

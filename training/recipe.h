@@ -1,0 +1,55 @@
+// A training run described as data (JSON): model, data, batching, objective, optimiser,
+// checkpoints, precision. `nava train RECIPE` executes one.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "inference/models/dit/dit_config.h"
+#include "training/trainer/dit_trainer.h"
+
+namespace nava::train {
+
+struct DataSpec {
+    std::string kind = "synthetic";  // "synthetic" (tests, benchmarks) or "cache"
+    std::filesystem::path cache_dir;  // for "cache": preprocessed latents
+    int64_t samples = 64;             // synthetic: dataset size
+    // Synthetic sample geometry (latent sizes); each sample draws within these ranges.
+    int64_t video_frames = 2, video_height = 4, video_width = 4;
+    int64_t audio_length = 6;
+    int64_t text_length = 8;
+    int64_t speakers = 1;
+    bool with_video = true;
+    bool with_audio = true;
+};
+
+struct Recipe {
+    std::string name = "run";
+    std::filesystem::path source;  // the recipe file (relative paths resolve against it)
+    dit::DitConfig model;
+    std::filesystem::path init_weights;  // "" = random initialisation
+    uint64_t init_seed = 0;
+    DataSpec data;
+    int64_t batch_per_rank = 1;
+    int64_t accumulation = 1;
+    int64_t steps = 100;
+    int64_t warmup_steps = 0;
+    TrainerOptions trainer;
+    std::string precision = "f32";  // "f32" or "bf16" compute
+    std::filesystem::path output_dir;  // checkpoints, logs, exports
+    int64_t checkpoint_every = 0;      // 0 = only at the end
+    int64_t keep_last = 3;
+    int64_t log_every = 1;
+
+    double learning_rate(int64_t step) const;
+    static Recipe from_json(const nlohmann::json& json, const std::filesystem::path& source);
+    static Recipe from_file(const std::filesystem::path& path);
+    nlohmann::json to_json() const;
+};
+
+}  // namespace nava::train
