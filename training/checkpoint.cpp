@@ -39,10 +39,13 @@ void save_checkpoint(const std::filesystem::path& dir, int64_t step, DitTrainer&
     for (int64_t i = 0; i < fsdp.unit_count(); ++i) {
         const ShardedUnit& u = fsdp.unit(i);
         tensors.push_back({u.name + ".master", u.master, std::nullopt});
-        if (trainer.ema()) tensors.push_back({u.name + ".ema", trainer.ema()->shadow(i), std::nullopt});
+        if (trainer.ema())
+            tensors.push_back({u.name + ".ema", trainer.ema()->shadow(i), std::nullopt});
     }
-    for (const auto& [name, t] : trainer.optimizer().state(fsdp)) tensors.push_back({name, t, std::nullopt});
-    io::save_safetensors(partial / ("rank-" + std::to_string(comm.rank()) + ".safetensors"), tensors,
+    for (const auto& [name, t] : trainer.optimizer().state(fsdp))
+        tensors.push_back({name, t, std::nullopt});
+    io::save_safetensors(partial / ("rank-" + std::to_string(comm.rank()) + ".safetensors"),
+                         tensors,
                          {{"step", std::to_string(step)},
                           {"optimizer_steps", std::to_string(trainer.optimizer().steps())}});
     comm.barrier();
@@ -98,8 +101,8 @@ int64_t load_checkpoint(const std::filesystem::path& step_dir, DitTrainer& train
             throw Error(step_dir.string() + ": unit " + fsdp.unit(i).name +
                         " differs from the checkpoint (a different model configuration?)");
     }
-    const auto file =
-        io::SafetensorsFile::open(step_dir / ("rank-" + std::to_string(comm.rank()) + ".safetensors"));
+    const auto file = io::SafetensorsFile::open(
+        step_dir / ("rank-" + std::to_string(comm.rank()) + ".safetensors"));
     at::NoGradGuard no_grad;
     std::vector<std::pair<std::string, at::Tensor>> opt_state;
     for (int64_t i = 0; i < fsdp.unit_count(); ++i) {
@@ -127,14 +130,17 @@ void export_model(const std::filesystem::path& path, DitTrainer& trainer, bool u
     }
     const auto state = fsdp.full_state();
     if (ema)
-        for (int64_t i = 0; i < fsdp.unit_count(); ++i) fsdp.unit(i).master.copy_(live[static_cast<std::size_t>(i)]);
+        for (int64_t i = 0; i < fsdp.unit_count(); ++i)
+            fsdp.unit(i).master.copy_(live[static_cast<std::size_t>(i)]);
     if (fsdp.comm().rank() == 0) {
         std::vector<io::NamedTensor> tensors;
-        for (const auto& [name, t] : state) tensors.push_back({name, t, std::nullopt});
+        for (const auto& [name, t] : state)
+            tensors.push_back({name, t, std::nullopt});
         if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-        io::save_safetensors(path, tensors,
-                             {{"dit_config", dit::dit_config_to_json(trainer.model().config()).dump()},
-                              {"weights", ema ? "ema" : "raw"}});
+        io::save_safetensors(
+            path, tensors,
+            {{"dit_config", dit::dit_config_to_json(trainer.model().config()).dump()},
+             {"weights", ema ? "ema" : "raw"}});
     }
     fsdp.comm().barrier();
 }

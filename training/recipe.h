@@ -16,7 +16,7 @@
 namespace nava::train {
 
 struct DataSpec {
-    std::string kind = "synthetic";  // "synthetic" (tests, benchmarks) or "cache"
+    std::string kind = "synthetic";   // "synthetic" (tests, benchmarks) or "cache"
     std::filesystem::path cache_dir;  // for "cache": preprocessed latents
     int64_t samples = 64;             // synthetic: dataset size
     // Synthetic sample geometry (latent sizes); each sample draws within these ranges.
@@ -40,7 +40,7 @@ struct Recipe {
     int64_t steps = 100;
     int64_t warmup_steps = 0;
     TrainerOptions trainer;
-    std::string precision = "f32";  // "f32" or "bf16" compute
+    std::string precision = "f32";     // "f32" or "bf16" compute
     std::filesystem::path output_dir;  // checkpoints, logs, exports
     int64_t checkpoint_every = 0;      // 0 = only at the end
     int64_t keep_last = 3;

@@ -46,7 +46,8 @@ std::unique_ptr<Dataset> make_dataset(const Recipe& r) {
         s.seed = r.trainer.objective.seed;
         return std::make_unique<SyntheticDataset>(s);
     }
-    throw NotImplementedError("data.kind 'cache' needs the preprocessing cache (not in this build yet)");
+    throw NotImplementedError(
+        "data.kind 'cache' needs the preprocessing cache (not in this build yet)");
 }
 
 }  // namespace
@@ -75,8 +76,10 @@ TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> 
         if (auto latest = latest_checkpoint(ckpt_dir)) {
             step = load_checkpoint(*latest, trainer);
             if (leader && options.progress)
-                *options.progress << nlohmann::json{{"event", "resumed"}, {"step", step},
-                                                    {"checkpoint", latest->string()}}.dump()
+                *options.progress << nlohmann::json{{"event", "resumed"},
+                                                    {"step", step},
+                                                    {"checkpoint", latest->string()}}
+                                         .dump()
                                   << std::endl;
         }
     }
@@ -101,11 +104,12 @@ TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> 
                 micro[static_cast<std::size_t>(m)].push_back(std::move(s));
             }
         }
-        const StepStats stats = trainer.step(step, micro, schedule.global_batch(),
-                                             recipe.learning_rate(step));
+        const StepStats stats =
+            trainer.step(step, micro, schedule.global_batch(), recipe.learning_rate(step));
         result.history.push_back(stats);
         ++run_steps;
-        if (leader && options.progress && (recipe.log_every <= 1 || (step + 1) % recipe.log_every == 0)) {
+        if (leader && options.progress &&
+            (recipe.log_every <= 1 || (step + 1) % recipe.log_every == 0)) {
             *options.progress << nlohmann::json{{"event", "step"},
                                                 {"step", step + 1},
                                                 {"steps", recipe.steps},
@@ -116,7 +120,8 @@ TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> 
                                                 {"lr", stats.lr},
                                                 {"seconds", stats.seconds},
                                                 {"samples_per_s", stats.samples / stats.seconds},
-                                                {"tokens_per_s", stats.tokens * comm->size() / stats.seconds},
+                                                {"tokens_per_s",
+                                                 stats.tokens * comm->size() / stats.seconds},
                                                 {"rss_mib", resident_memory_mib()}}
                                      .dump()
                               << std::endl;
@@ -126,7 +131,8 @@ TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> 
             const auto state = trainer.fsdp().full_state();
             if (leader) {
                 std::vector<io::NamedTensor> tensors;
-                for (const auto& [name, t] : state) tensors.push_back({name, t, std::nullopt});
+                for (const auto& [name, t] : state)
+                    tensors.push_back({name, t, std::nullopt});
                 std::filesystem::create_directories(options.dump_dir);
                 std::ostringstream name;
                 name << "step-" << std::setw(4) << std::setfill('0') << step + 1 << ".safetensors";
@@ -147,8 +153,10 @@ TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> 
         result.export_path = recipe.output_dir / "model.safetensors";
         export_model(result.export_path, trainer, /*use_ema=*/true);
         if (leader && options.progress)
-            *options.progress << nlohmann::json{{"event", "done"}, {"step", step},
-                                                {"export", result.export_path.string()}}.dump()
+            *options.progress << nlohmann::json{{"event", "done"},
+                                                {"step", step},
+                                                {"export", result.export_path.string()}}
+                                     .dump()
                               << std::endl;
     }
     return result;

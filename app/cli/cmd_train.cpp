@@ -49,19 +49,26 @@ int free_local_port() {
 
 const char* signal_label(int sig) {
     switch (sig) {
-        case SIGKILL: return "SIGKILL";
-        case SIGTERM: return "SIGTERM";
-        case SIGSEGV: return "SIGSEGV";
-        case SIGABRT: return "SIGABRT";
-        case SIGINT: return "SIGINT";
-        default: return "a signal";
+        case SIGKILL:
+            return "SIGKILL";
+        case SIGTERM:
+            return "SIGTERM";
+        case SIGSEGV:
+            return "SIGSEGV";
+        case SIGABRT:
+            return "SIGABRT";
+        case SIGINT:
+            return "SIGINT";
+        default:
+            return "a signal";
     }
 }
 
 // Starts `nproc` copies of this program as ranks 0..nproc-1 and waits for all of them. When one
 // fails, the others are stopped and the failure is reported; the exit status says whether the
 // job succeeded.
-int launch_local_ranks(int nproc, const Args& worker_args, const std::filesystem::path& checkpoints) {
+int launch_local_ranks(int nproc, const Args& worker_args,
+                       const std::filesystem::path& checkpoints) {
     const int port = free_local_port();
     std::vector<pid_t> pids;
     for (int rank = 0; rank < nproc; ++rank) {
@@ -81,16 +88,20 @@ int launch_local_ranks(int nproc, const Args& worker_args, const std::filesystem
         env_strings.push_back("MASTER_ADDR=127.0.0.1");
         env_strings.push_back("MASTER_PORT=" + std::to_string(port));
         std::vector<char*> envp;
-        for (auto& s : env_strings) envp.push_back(s.data());
+        for (auto& s : env_strings)
+            envp.push_back(s.data());
         envp.push_back(nullptr);
         std::vector<std::string> arg_strings = {"nava", "train"};
         arg_strings.insert(arg_strings.end(), worker_args.begin(), worker_args.end());
         std::vector<char*> argv;
-        for (auto& s : arg_strings) argv.push_back(s.data());
+        for (auto& s : arg_strings)
+            argv.push_back(s.data());
         argv.push_back(nullptr);
         pid_t pid = 0;
-        if (::posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, argv.data(), envp.data()) != 0) {
-            for (pid_t p : pids) ::kill(p, SIGKILL);
+        if (::posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, argv.data(), envp.data()) !=
+            0) {
+            for (pid_t p : pids)
+                ::kill(p, SIGKILL);
             throw Error("cannot start rank " + std::to_string(rank));
         }
         pids.push_back(pid);
@@ -125,7 +136,8 @@ int launch_local_ranks(int nproc, const Args& worker_args, const std::filesystem
         const pid_t pid = ::waitpid(-1, &status, 0);
         if (pid < 0) break;
         std::size_t rank = 0;
-        while (rank < pids.size() && pids[rank] != pid) ++rank;
+        while (rank < pids.size() && pids[rank] != pid)
+            ++rank;
         if (rank == pids.size() || done[rank]) continue;
         done[rank] = true;
         --remaining;
@@ -143,12 +155,14 @@ int launch_local_ranks(int nproc, const Args& worker_args, const std::filesystem
         }
     }
     if (failures == 0) return 0;
-    std::cerr << "nava train: the job failed: " << first_failure << "; the other ranks were stopped.\n";
+    std::cerr << "nava train: the job failed: " << first_failure
+              << "; the other ranks were stopped.\n";
     if (auto latest = train::latest_checkpoint(checkpoints))
         std::cerr << "nava train: the newest checkpoint is " << latest->string()
                   << "; run the same command again to resume from it.\n";
     else
-        std::cerr << "nava train: no checkpoint was written yet; the next run starts from step 0.\n";
+        std::cerr
+            << "nava train: no checkpoint was written yet; the next run starts from step 0.\n";
     return 1;
 }
 
@@ -164,7 +178,8 @@ int cmd_train(const Args& args) {
         .option("nproc", "N", "number of local ranks to start", "1")
         .option("backend", "NAME", "collectives backend: gloo (CPU) or nccl (GPU)", "gloo")
         .option("timeout", "SECONDS", "collective / rendezvous timeout", "300")
-        .option("max-steps", "N", "stop after N steps of this run (the recipe's total still counts)")
+        .option("max-steps", "N",
+                "stop after N steps of this run (the recipe's total still counts)")
         .option("dump-params", "DIR", "write the full weights after every step (for checks)")
         .flag("no-resume", "start from step 0 even if checkpoints exist");
     if (!p.parse(args)) return 0;
@@ -187,7 +202,8 @@ int cmd_train(const Args& args) {
             if (a.rfind("--nproc=", 0) == 0) continue;
             worker.push_back(a);
         }
-        return launch_local_ranks(static_cast<int>(nproc), worker, recipe.output_dir / "checkpoints");
+        return launch_local_ranks(static_cast<int>(nproc), worker,
+                                  recipe.output_dir / "checkpoints");
     }
 
     const auto env = train::launch_env();

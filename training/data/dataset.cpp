@@ -19,15 +19,18 @@ TrainSample SyntheticDataset::get(int64_t index) const {
     TrainSample s;
     s.index = index;
     if (spec_.with_video)
-        s.video = at::randn({spec_.video_channels, spec_.video_frames, spec_.video_height,
-                             spec_.video_width}, gen, f32);
+        s.video = at::randn(
+            {spec_.video_channels, spec_.video_frames, spec_.video_height, spec_.video_width}, gen,
+            f32);
     if (spec_.with_audio) s.audio = at::randn({spec_.audio_length, spec_.audio_channels}, gen, f32);
     s.context = at::randn({spec_.text_length, spec_.text_dim}, gen, f32);
     if (spec_.speakers > 0) {
         const int64_t n = std::min(spec_.speakers, spec_.text_length);
         s.speakers = at::randn({n, spec_.speaker_dim}, gen, f32);
-        const at::Tensor perm = at::randperm(spec_.text_length, gen).narrow(0, 0, n).sort().values;
-        for (int64_t k = 0; k < n; ++k) s.speaker_positions.push_back(perm[k].item<int64_t>());
+        const at::Tensor perm =
+            std::get<0>(at::randperm(spec_.text_length, gen).narrow(0, 0, n).sort());
+        for (int64_t k = 0; k < n; ++k)
+            s.speaker_positions.push_back(perm[k].item<int64_t>());
     }
     return s;
 }
@@ -42,7 +45,8 @@ SampleSchedule::SampleSchedule(int64_t dataset_size, int64_t ranks, int64_t accu
 std::vector<int64_t> SampleSchedule::slots(int64_t step, int64_t rank, int64_t micro) const {
     std::vector<int64_t> out;
     const int64_t base = step * global_batch() + (micro * ranks_ + rank) * batch_;
-    for (int64_t k = 0; k < batch_; ++k) out.push_back(base + k);
+    for (int64_t k = 0; k < batch_; ++k)
+        out.push_back(base + k);
     return out;
 }
 
