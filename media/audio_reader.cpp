@@ -15,9 +15,11 @@ namespace nava::media {
 
 namespace {
 
-// Holes in the time stamps longer than this are filled with silence; shorter jitter is ignored
-// so that the output stays gap-free.
-constexpr double kMaxGapS = 0.05;
+// Holes in the time stamps longer than kMinGapS are filled with silence; shorter jitter is
+// ignored so that the output stays gap-free. Jumps beyond kMaxGapS are broken time stamps, not
+// pauses, and are ignored too.
+constexpr double kMinGapS = 0.05;
+constexpr double kMaxGapS = 30.0;
 
 // Seeks start decoding this much before the target: the first frame after a jump lacks the
 // overlap of its predecessor (MDCT codecs) and is discarded with the other early samples.
@@ -74,8 +76,15 @@ struct AudioReader::Impl {
             return false;
         }
         const int in_rate = frame->sample_rate > 0 ? frame->sample_rate : decoder->sample_rate;
+        if (in_rate < 1000 || in_rate > 768000 || frame->ch_layout.nb_channels <= 0)
+            throw MediaError(input.label() + ": unsupported audio format (" +
+                             std::to_string(in_rate) + " Hz, " +
+                             std::to_string(frame->ch_layout.nb_channels) + " channels)");
         const int64_t ts = frame->best_effort_timestamp;
-        const double pts = ts == AV_NOPTS_VALUE ? next_in_s : input.seconds(stream, ts);
+        double pts = ts == AV_NOPTS_VALUE ? next_in_s : input.seconds(stream, ts);
+        // Time stamps far off the expected time are broken, not pauses: the samples continue
+        // the timeline as if they were right.
+        if (std::fabs(pts - next_in_s) > kMaxGapS) pts = next_in_s;
         int offset = 0;  // input samples to skip at the start of this frame
         if (!started) {
             if (pts < origin_s) {
@@ -89,7 +98,7 @@ struct AudioReader::Impl {
                 append_silence(std::lround((pts - origin_s) * rate()));
             }
             started = true;
-        } else if (pts - next_in_s > kMaxGapS) {
+        } else if (pts - next_in_s > kMinGapS) {
             append_silence(std::lround((pts - next_in_s) * rate()));
         }
         next_in_s = std::max(next_in_s, pts) + static_cast<double>(frame->nb_samples) / in_rate;

@@ -139,6 +139,8 @@ Input::Input(const InputSource& source) : label_(source.label()) {
         // "file:" keeps names with a colon from being taken for other protocols.
         url = "file:" + source.path().string();
         av_dict_set(&opts, "protocol_whitelist", "file", 0);
+        // A still image named "100%.png" is one file, not a numbered sequence.
+        av_dict_set(&opts, "pattern_type", "none", 0);
     }
     int r = avformat_open_input(&fmt_, url.c_str(), nullptr, &opts);
     av_dict_free(&opts);
@@ -198,7 +200,8 @@ void Input::seek(double time_s) {
     if (r < 0) throw MediaError(label_ + ": cannot seek to " + std::to_string(time_s) + " s");
 }
 
-CodecContextPtr open_decoder(const Input& input, int stream_index, int64_t max_pixels) {
+CodecContextPtr open_decoder(const Input& input, int stream_index, int64_t max_pixels,
+                             int threads) {
     const AVStream* st = input.fmt()->streams[stream_index];
     const AVCodec* codec = avcodec_find_decoder(st->codecpar->codec_id);
     const char* name = avcodec_get_name(st->codecpar->codec_id);
@@ -212,7 +215,7 @@ CodecContextPtr open_decoder(const Input& input, int stream_index, int64_t max_p
         throw MediaError(input.label() + ": bad codec parameters for '" + name +
                          "': " + error_text(r));
     ctx->pkt_timebase = st->time_base;
-    ctx->thread_count = 0;  // FFmpeg picks (frame/slice threads where the codec has them)
+    ctx->thread_count = std::max(0, threads);  // 0: FFmpeg picks (frame/slice threads)
     if (max_pixels > 0) ctx->max_pixels = max_pixels;
     r = avcodec_open2(ctx.get(), codec, nullptr);
     if (r < 0)

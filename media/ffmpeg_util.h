@@ -75,7 +75,9 @@ private:
 int64_t timeline_origin(const AVFormatContext* fmt);
 
 // A decoder for one stream of `input`. Throws MediaError when FFmpeg has no decoder for it.
-CodecContextPtr open_decoder(const Input& input, int stream_index, int64_t max_pixels = 0);
+// `threads` 0 lets FFmpeg choose.
+CodecContextPtr open_decoder(const Input& input, int stream_index, int64_t max_pixels = 0,
+                             int threads = 0);
 
 // Duration of a decoded frame in its stream's time base (0 when unknown).
 int64_t frame_duration(const AVFrame* frame);

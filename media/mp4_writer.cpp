@@ -260,7 +260,10 @@ struct Mp4Writer::Impl {
                              spec.audio_sample_rate_hz));
             const std::size_t have = static_cast<std::size_t>(audio_samples) +
                                      (pending.size() - pending_pos) / spec.audio_channels;
-            if (have > want) pending.resize(pending.size() - (have - want) * spec.audio_channels);
+            const std::size_t extra =
+                std::min((have > want ? have - want : 0) * spec.audio_channels,
+                         pending.size() - pending_pos);
+            pending.resize(pending.size() - extra);
             encode_audio_frames(true);
             encode(audio_enc.get(), audio_stream, nullptr);
         }

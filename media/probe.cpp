@@ -153,8 +153,9 @@ std::string describe(const MediaInfo& info, std::size_t max_tag_chars) {
             if (s.attached_picture) out << ", attached picture";
         } else if (s.kind == StreamKind::audio) {
             out << ", " << s.sample_rate_hz << " Hz, "
-                << (s.channel_layout.empty() ? std::to_string(s.channels) + " channels"
-                                             : s.channel_layout);
+                << (s.channel_layout.empty()
+                        ? std::to_string(s.channels) + (s.channels == 1 ? " channel" : " channels")
+                        : s.channel_layout);
             if (!s.sample_format.empty()) out << ", " << s.sample_format;
         }
         if (s.duration_s > 0) out << ", " << seconds_text(s.duration_s);

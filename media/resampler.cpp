@@ -19,7 +19,7 @@ AVChannelLayout default_layout(int channels) {
 
 Resampler::Resampler(int out_rate_hz, int out_channels)
     : out_rate_(out_rate_hz), out_channels_(out_channels) {
-    if (out_rate_hz <= 0 || out_channels <= 0 || out_channels > 64)
+    if (out_rate_hz < 1000 || out_rate_hz > 768000 || out_channels <= 0 || out_channels > 64)
         throw MediaError("invalid audio output format: " + std::to_string(out_rate_hz) + " Hz, " +
                          std::to_string(out_channels) + " channels");
 }
@@ -35,7 +35,7 @@ void Resampler::configure(AVSampleFormat format, const AVChannelLayout& layout, 
         return;
     swr_free(&swr_);
     av_channel_layout_uninit(&in_layout_);
-    if (rate_hz <= 0 || layout.nb_channels <= 0 || layout.nb_channels > 64)
+    if (rate_hz < 1000 || rate_hz > 768000 || layout.nb_channels <= 0 || layout.nb_channels > 64)
         throw MediaError("invalid audio input format: " + std::to_string(rate_hz) + " Hz, " +
                          std::to_string(layout.nb_channels) + " channels");
     // Streams without a channel order (raw WAV) get the standard one for their count.

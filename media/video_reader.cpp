@@ -32,6 +32,16 @@ namespace {
 // (nearest-time-stamp rule, like FFmpeg's fps filter).
 constexpr double kTimeEpsilon = 1e-6;
 
+// A time stamp this far from its predecessor is broken, not a pause: the frame is taken to
+// follow the previous one.
+constexpr double kMaxJumpS = 60.0;
+
+int display_width(int width, Rational sar) {
+    if (sar.num <= 0 || sar.den <= 0) return width;
+    const double w = std::round(width * sar.value());
+    return static_cast<int>(std::clamp(w, 1.0, 16.0 * std::max(width, 1)));
+}
+
 }  // namespace
 
 struct VideoReader::Impl {
@@ -44,18 +54,19 @@ struct VideoReader::Impl {
                               : info.best_audio_index >= 0 ? " (the file holds only audio)"
                                                            : ""));
         stream = input.fmt()->streams[stream_index];
-        decoder = ff::open_decoder(input, stream_index, options.max_source_pixels);
+        decoder = ff::open_decoder(input, stream_index, options.max_source_pixels,
+                                   options.decoder_threads);
         packet = ff::make_packet();
         decoded = ff::make_frame();
         const StreamInfo& s = *info.best_video();
-        int display_w = s.width;
-        if (s.sample_aspect.num > 0 && s.sample_aspect.den > 0)
-            display_w = static_cast<int>(std::lround(s.width * s.sample_aspect.value()));
-        const auto size = output_size(display_w, s.height, options);
+        const auto size = output_size(display_width(s.width, s.sample_aspect), s.height, options);
         out_w = size[0];
         out_h = size[1];
         if (out_w <= 0 || out_h <= 0)
             throw MediaError(input.label() + ": the video stream has no picture size");
+        if (out_w > kMaxFrameSide || out_h > kMaxFrameSide)
+            throw MediaError(input.label() + ": picture size " + std::to_string(out_w) + "x" +
+                             std::to_string(out_h) + " is too large");
         if (options.fps.num < 0 || options.fps.den <= 0)
             throw MediaError(input.label() + ": requested frame rate must be positive");
         constant_rate = options.fps.num > 0;
@@ -74,8 +85,10 @@ struct VideoReader::Impl {
         ff::FramePtr f = ff::make_frame();
         av_frame_move_ref(f.get(), decoded.get());
         const int64_t ts = f->best_effort_timestamp;
-        double pts = ts == AV_NOPTS_VALUE ? last_pts + last_duration_s : input.seconds(stream, ts);
-        if (decoded_any && pts < last_pts) pts = last_pts + kTimeEpsilon;  // broken time stamps
+        const double expected = decoded_any ? last_pts + last_duration_s : reference_s;
+        double pts = ts == AV_NOPTS_VALUE ? expected : input.seconds(stream, ts);
+        if (std::fabs(pts - expected) > kMaxJumpS) pts = expected;         // broken time stamps
+        if (decoded_any && pts < last_pts) pts = last_pts + kTimeEpsilon;  // (going backwards)
         const int64_t d = ff::frame_duration(f.get());
         last_duration_s = d > 0
                               ? d * av_q2d(stream->time_base)
@@ -156,6 +169,7 @@ struct VideoReader::Impl {
         held_converted = false;
         decoded_any = false;
         end_s = 0.0;
+        reference_s = time_s;
         if (constant_rate) {
             next_index = static_cast<int64_t>(std::ceil(time_s * fps.value() - kTimeEpsilon));
         } else {
@@ -186,6 +200,7 @@ struct VideoReader::Impl {
     bool held_converted = false;
     std::vector<uint8_t> held_rgb;
     bool decoded_any = false;
+    double reference_s = 0.0;  // where the first frame after opening/seeking is expected
     double last_pts = 0.0, last_duration_s = 0.0, end_s = 0.0;
     int64_t next_index = 0, native_index = 0;
     bool pending_seek = false;

@@ -29,6 +29,7 @@ struct VideoDecodeOptions {
     ScalePolicy policy = ScalePolicy::cover_crop;
     std::array<uint8_t, 3> pad_rgb{0, 0, 0};      // colour of fit_pad borders
     int64_t max_source_pixels = 16384LL * 16384;  // larger coded pictures are refused
+    int decoder_threads = 0;                      // 0 = FFmpeg's choice
 };
 
 struct VideoFrame {
@@ -77,7 +78,9 @@ VideoBuffer read_video(const InputSource& input, const VideoDecodeOptions& optio
 VideoFrame read_first_frame(const InputSource& input, const VideoDecodeOptions& options = {});
 
 // The output size for a source of `src_w` x `src_h` display pixels under `options` (exposed for
-// tests and for UIs that reserve space before decoding). Even sizes are not enforced.
+// tests and for UIs that reserve space before decoding). Even sizes are not enforced; sizes over
+// kMaxFrameSide are refused by the reader.
+inline constexpr int kMaxFrameSide = 16384;
 std::array<int, 2> output_size(int src_w, int src_h, const VideoDecodeOptions& options);
 
 }  // namespace nava::media

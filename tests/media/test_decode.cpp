@@ -124,6 +124,9 @@ TEST(ImportImage, PngIsReadExactlyAsAFirstFrame) {
     ASSERT_EQ(f.height, 40);
     EXPECT_EQ(f.rgb, rgb);
     EXPECT_EQ(f.pts_s, 0.0);
+    // Names that look like numbered-sequence patterns are still one file.
+    write_png(dir / "100%d.png", 80, 40, rgb.data());
+    EXPECT_EQ(read_first_frame(dir / "100%d.png").rgb, rgb);
     // A still image read as video is one frame, also at a constant rate.
     VideoDecodeOptions at24;
     at24.fps = {24, 1};
