@@ -55,6 +55,15 @@ struct Player::Impl final : AudioRenderer {
     // Set-up and tear-down (caller's thread).
     // -----------------------------------------------------------------------------------------
     void start(std::unique_ptr<PlaybackSource> src) {
+        try {
+            start_threads(std::move(src));
+        } catch (...) {
+            stop();  // leaves the engine empty
+            throw;
+        }
+    }
+
+    void start_threads(std::unique_ptr<PlaybackSource> src) {
         source = std::move(src);
         rate = source->sample_rate_hz();
         channels = source->channels();
@@ -408,7 +417,8 @@ void Player::pause() {
 
 void Player::seek(double time_s) {
     if (!impl_->source) return;
-    impl_->request_seek(time_s);
+    const double duration = duration_s();
+    impl_->request_seek(duration > 0 ? std::min(time_s, duration) : time_s);
 }
 
 void Player::set_loop(bool loop) {
