@@ -1,8 +1,12 @@
-// `nava inspect FILE`: what a weights file holds.
+// `nava inspect FILE`: what a weights file holds, or the streams and the generation recipe of a
+// media file (dispatch on the file name extension).
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <iterator>
+#include <optional>
 #include <sstream>
 
 #include <ATen/ATen.h>
@@ -11,6 +15,8 @@
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "inference/io/tensor_source.h"
+#include "media/export.h"
+#include "media/probe.h"
 
 namespace nava::cli {
 
@@ -45,19 +51,91 @@ std::string shape_string(const std::vector<int64_t>& shape) {
     return s + "]";
 }
 
+bool is_media_file(const std::string& path) {
+    const std::string name = std::filesystem::path(path).filename().string();
+    const auto dot = name.rfind('.');
+    return dot != std::string::npos && media::is_media_extension(name.substr(dot + 1));
+}
+
+// Media files: container, streams, tags and the recipe stored by `nava generate` / the studio.
+int inspect_media(const std::string& path, bool json) {
+    const media::MediaInfo info = media::probe(path);
+    const std::optional<std::string> recipe = media::read_recipe(path);
+    if (json) {
+        nlohmann::json doc;
+        doc["file"] = path;
+        doc["container"] = info.container;
+        doc["container_long"] = info.container_long;
+        doc["duration_s"] = info.duration_s;
+        doc["bit_rate_bps"] = info.bit_rate_bps;
+        doc["is_image"] = info.is_image;
+        doc["tags"] = info.metadata;
+        doc["streams"] = nlohmann::json::array();
+        for (const auto& s : info.streams) {
+            nlohmann::json j = {{"index", s.index},
+                                {"kind", media::to_string(s.kind)},
+                                {"codec", s.codec},
+                                {"profile", s.profile},
+                                {"decodable", s.decodable},
+                                {"duration_s", s.duration_s},
+                                {"bit_rate_bps", s.bit_rate_bps},
+                                {"frame_count", s.frame_count},
+                                {"tags", s.metadata}};
+            if (s.kind == media::StreamKind::video) {
+                j["width"] = s.width;
+                j["height"] = s.height;
+                j["pixel_format"] = s.pixel_format;
+                j["fps"] = s.fps.value();
+            } else if (s.kind == media::StreamKind::audio) {
+                j["sample_rate_hz"] = s.sample_rate_hz;
+                j["channels"] = s.channels;
+                j["channel_layout"] = s.channel_layout;
+                j["sample_format"] = s.sample_format;
+            }
+            doc["streams"].push_back(j);
+        }
+        // The recipe as a JSON value when it parses, else as the text that is there.
+        if (recipe) {
+            const auto parsed = nlohmann::json::parse(*recipe, nullptr, false);
+            doc["recipe"] = parsed.is_discarded() ? nlohmann::json(*recipe) : parsed;
+        } else {
+            doc["recipe"] = nullptr;
+        }
+        std::cout << doc.dump(1) << "\n";
+        return 0;
+    }
+    // The recipe is printed in full below; in the tag list it would only repeat.
+    media::MediaInfo shown = info;
+    if (recipe)
+        for (auto it = shown.metadata.begin(); it != shown.metadata.end();)
+            it = it->second == *recipe ? shown.metadata.erase(it) : std::next(it);
+    std::cout << media::describe(shown);
+    if (!recipe) {
+        std::cout << "recipe: none\n";
+        return 0;
+    }
+    const auto parsed = nlohmann::json::parse(*recipe, nullptr, false);
+    std::cout << "recipe:\n" << (parsed.is_discarded() ? *recipe : parsed.dump(2)) << "\n";
+    return 0;
+}
+
 }  // namespace
 
 int cmd_inspect(const Args& args) {
     ArgParser p("nava inspect",
                 "List the tensors of a weights file (.safetensors, sharded "
-                "*.safetensors.index.json) with dtype, shape and size.");
+                "*.safetensors.index.json) with dtype, shape and size; or the streams, tags and "
+                "generation recipe of a media file (.mp4, .mov, .mkv, .webm, .wav, .flac, .mp3, "
+                ".ogg, .png, .jpg, ...).");
     p.positional("FILE", "the file to inspect")
-        .option("filter", "TEXT", "only tensors whose name contains TEXT")
-        .flag("stats", "also print min / max / mean / std of every tensor (reads all data)")
+        .option("filter", "TEXT", "only tensors whose name contains TEXT (weights files)")
+        .flag("stats",
+              "also print min / max / mean / std of every tensor (reads all data; weights files)")
         .flag("json", "print one JSON document instead of a table");
     if (!p.parse(args)) return 0;
 
     const std::string path = p.positional_value("FILE");
+    if (is_media_file(path)) return inspect_media(path, p.has("json"));
     const auto source = io::open_tensor_source(path);
     const std::string filter = p.get("filter");
     std::vector<io::TensorInfo> infos;
