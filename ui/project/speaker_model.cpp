@@ -64,7 +64,16 @@ QHash<int, QByteArray> SpeakerModel::roleNames() const {
 
 Qt::ItemFlags SpeakerModel::flags(const QModelIndex& index) const {
     Qt::ItemFlags f = QAbstractListModel::flags(index) | Qt::ItemIsDropEnabled;
+    if (index.isValid()) f |= Qt::ItemIsEditable;
     return f;
+}
+
+bool SpeakerModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (!index.isValid() || role != Qt::EditRole || index.row() >= m_speakers.size()) return false;
+    const QString name = value.toString().trimmed();
+    if (name.isEmpty()) return false;
+    Q_EMIT renameRequested(m_speakers[index.row()].id, name);
+    return true;
 }
 
 QStringList SpeakerModel::mimeTypes() const {

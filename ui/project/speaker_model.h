@@ -26,6 +26,8 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
+    // Editing a name in a view asks for a rename (an undoable edit) instead of changing it here.
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
     QStringList mimeTypes() const override;
     Qt::DropActions supportedDropActions() const override;
     bool canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
@@ -50,6 +52,7 @@ public:
 Q_SIGNALS:
     // Local files dropped on the row of a speaker (row -1: dropped on no speaker).
     void filesDropped(int row, const QStringList& paths);
+    void renameRequested(const QString& id, const QString& name);
 
 private:
     QVector<SpeakerData> m_speakers;

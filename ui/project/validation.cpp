@@ -38,7 +38,7 @@ QVector<ValidationIssue> validateMarkup(const ParsedMarkup& parsed) {
                 message = Validation::tr("<S><E> holds no words");
                 break;
         }
-        issues.push_back({IssueSeverity::error, message, -1, issue.rawPosition});
+        issues.push_back({IssueSeverity::error, IssueKind::markup, message, -1, issue.rawPosition});
     }
     return issues;
 }
@@ -65,28 +65,28 @@ QVector<ValidationIssue> validateSpans(const QVector<SpanRow>& spans, const Spea
         const SpeakerData* speaker = speakers.byId(row.data.speakerId);
         if (!speaker) {
             issues.push_back(
-                {IssueSeverity::warning,
+                {IssueSeverity::warning, IssueKind::noSpeaker,
                  Validation::tr("Speech %1 (“%2”) has no speaker").arg(i + 1).arg(quoted(row.text)),
                  i, -1});
         } else if (!speaker->voiceFile.isEmpty()) {
             voices.insert(speaker->id);
         }
         if (clipDurationMs > 0 && row.data.endMs > clipDurationMs)
-            issues.push_back({IssueSeverity::warning,
+            issues.push_back({IssueSeverity::warning, IssueKind::pastClipEnd,
                               Validation::tr("Speech %1 (“%2”) ends after the clip (%3)")
                                   .arg(i + 1)
                                   .arg(quoted(row.text), formatDurationMs(clipDurationMs)),
                               i, -1});
     }
     for (const auto& [a, b] : overlappingSpans(spans))
-        issues.push_back({IssueSeverity::warning,
+        issues.push_back({IssueSeverity::warning, IssueKind::overlap,
                           Validation::tr("%1 speaks speech %2 and %3 at the same time")
                               .arg(speakers.nameOf(spans[a].data.speakerId))
                               .arg(a + 1)
                               .arg(b + 1),
                           b, -1});
     if (voices.size() > kTrainedMaxVoices)
-        issues.push_back({IssueSeverity::warning,
+        issues.push_back({IssueSeverity::warning, IssueKind::tooManyVoices,
                           Validation::tr("%1 reference voices: the model was trained with at "
                                          "most %2")
                               .arg(voices.size())

@@ -13,9 +13,11 @@ namespace nava::ui {
 class SpeakerModel;
 
 enum class IssueSeverity { error, warning };
+enum class IssueKind { markup, noSpeaker, overlap, pastClipEnd, tooManyVoices };
 
 struct ValidationIssue {
     IssueSeverity severity = IssueSeverity::warning;
+    IssueKind kind = IssueKind::markup;
     QString message;
     int spanRow = -1;      // the span concerned, or -1
     int rawPosition = -1;  // position in the raw prompt, or -1
