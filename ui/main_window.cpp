@@ -96,9 +96,9 @@ MainWindow::MainWindow(const StudioContext& context, QWidget* parent)
 
     resize(1280, 800);
     m_undoAction = m_undoGroup->createUndoAction(this, tr("&Undo"));
-    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setShortcuts(QKeySequence::Undo);
     m_redoAction = m_undoGroup->createRedoAction(this, tr("&Redo"));
-    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setShortcuts(QKeySequence::Redo);
     m_generateAction = new QAction(this);
     m_generateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     connect(m_generateAction, &QAction::triggered, this, [this] {

@@ -10,6 +10,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTextEdit>
 #include <QtTest/QtTest>
 
 #include "ui/engine/fake_engine_client.h"
@@ -135,6 +136,30 @@ private Q_SLOTS:
         window.setLanguage(QStringLiteral("en"));
         QTest::qWait(20);
         QCOMPARE(window.tabs()->count(), 4);
+    }
+
+    void undoShortcutReachesTheProjectFromTheEditor() {
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+        FakeEngineClient engine;
+        MainWindow window({&settings, &engine, dir.path()});
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto* marked = window.findChild<QTextEdit*>(QStringLiteral("markedPrompt"));
+        QVERIFY(marked);
+        marked->setFocus();
+        QTest::keyClicks(marked, QStringLiteral("Sea"));
+        QCOMPARE(window.document()->prompt(), QStringLiteral("Sea"));
+        QTest::keyClick(marked, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(window.document()->prompt(), QString());
+        QCOMPARE(marked->toPlainText(), QString());
+        QTest::keyClick(marked, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(marked->toPlainText(), QStringLiteral("Sea"));
+        // Typing markers in the marked view makes a span once the pair is complete.
+        QTest::keyClicks(marked, QStringLiteral(" <S>hi<E>"));
+        QTRY_COMPARE(marked->toPlainText(), QStringLiteral("Sea hi"));
+        QCOMPARE(window.document()->prompt(), QStringLiteral("Sea <S>hi<E>"));
     }
 
     void savesAScreenshot() {

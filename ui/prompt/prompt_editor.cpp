@@ -9,6 +9,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -33,14 +34,22 @@ QTextEdit::ExtraSelection selectionFor(QTextDocument* doc, int start, int end,
     return sel;
 }
 
-// Replaces the text of an editor without moving its cursor or scroll position.
+// Replaces the text of an editor after a change made elsewhere (undo, redo, the other view),
+// keeping the scroll position and putting the cursor at the end of what changed.
 template <class Edit>
 void replaceTextKeepingCursor(Edit* edit, const QString& text) {
-    const int position = edit->textCursor().position();
+    const QString old = edit->toPlainText();
     const int scroll = edit->verticalScrollBar()->value();
+    int prefix = 0;
+    while (prefix < old.size() && prefix < text.size() && old[prefix] == text[prefix])
+        ++prefix;
+    int suffix = 0;
+    while (suffix < old.size() - prefix && suffix < text.size() - prefix &&
+           old[old.size() - 1 - suffix] == text[text.size() - 1 - suffix])
+        ++suffix;
     edit->setPlainText(text);
     QTextCursor cursor = edit->textCursor();
-    cursor.setPosition(std::min(position, int(text.size())));
+    cursor.setPosition(int(text.size()) - suffix);
     edit->setTextCursor(cursor);
     edit->verticalScrollBar()->setValue(scroll);
 }
@@ -201,6 +210,12 @@ void PromptEditor::showRawView(bool raw) {
 void PromptEditor::refreshFromDocument() {
     const ParsedMarkup parsed = m_document ? m_document->parsedPrompt() : ParsedMarkup();
     const QString raw = m_document ? m_document->prompt() : QString();
+    if (m_inMarkedEdit && m_marked->toPlainText() != parsed.plainText) {
+        // Typed markers turned into a span: the marked view's text must change, but not from
+        // inside its own contentsChange signal.
+        QTimer::singleShot(0, this, &PromptEditor::refreshFromDocument);
+        return;
+    }
     m_applying = true;
     if (m_marked->toPlainText() != parsed.plainText)
         replaceTextKeepingCursor(m_marked, parsed.plainText);
@@ -345,7 +360,9 @@ void PromptEditor::onMarkedContentsChange(int position, int removed, int added) 
     PromptState state;
     state.raw = buildMarkup(plain, ranges);
     state.spans = data;
+    m_inMarkedEdit = true;
     m_document->setPromptState(state, tr("Edit prompt"), true);
+    m_inMarkedEdit = false;
 }
 
 void PromptEditor::onRawTextChanged() {

@@ -87,6 +87,7 @@ private:
     QVector<SpanData> m_rangeData;
     int m_lastPlainLength = 0;
     bool m_applying = false;
+    bool m_inMarkedEdit = false;  // the marked view's QTextDocument is mid-change
     QList<QMetaObject::Connection> m_connections;
 };
 
