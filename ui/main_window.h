@@ -1,25 +1,125 @@
-// The studio's top-level window: one tab per workspace (create, queue, gallery, training).
+// The studio's top-level window: Create, Queue, Gallery and Training tabs; File/Edit/Generate/
+// View/Help menus; the status bar. It owns the open project, the job queue and the services it
+// is given (settings, engine) — or defaults for them — and passes them down; no singletons.
 #pragma once
 
-#include <QMainWindow>
+#include <memory>
 
+#include <QMainWindow>
+#include <QPointer>
+#include <QTranslator>
+
+#include "ui/project/project_document.h"
+
+class QAction;
+class QLabel;
+class QMenu;
+class QNetworkAccessManager;
 class QTabWidget;
+class QUndoGroup;
 
 namespace nava::ui {
+
+class AppSettings;
+class CreatePage;
+class EngineClient;
+class JobQueue;
+class PromptRewriter;
+class QueuePanel;
+struct PackageInfo;
+struct RewriteOutcome;
+
+struct StudioContext {
+    AppSettings* settings = nullptr;  // not owned; nullptr: the user's settings
+    EngineClient* engine = nullptr;   // not owned; nullptr: the preview (fake) engine
+    QString dataDir;                  // queue and untitled projects; "": the app data folder
+};
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(const StudioContext& context, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     QTabWidget* tabs() const { return m_tabs; }
+    CreatePage* createPage() const { return m_createPage; }
+    QueuePanel* queuePanel() const { return m_queuePanel; }
+    ProjectDocument* document() const { return m_document; }
+    JobQueue* queue() const { return m_queue; }
+    AppSettings* settings() const { return m_settings; }
+    QAction* generateAction() const { return m_generateAction; }
+    QAction* rewriteAction() const { return m_rewriteAction; }
+    QAction* undoAction() const { return m_undoAction; }
+    QAction* redoAction() const { return m_redoAction; }
+
+    // File operations without dialogs (the menu actions add the dialogs around them).
+    void newProject();
+    // `warnings`: missing or changed voice clips (the project opens anyway).
+    bool openProject(const QString& path, OpenChoice choice, QString* error = nullptr,
+                     QStringList* warnings = nullptr);
+    bool saveProjectAs(const QString& path, QString* error = nullptr);
+    // Adds the current project state to the queue; returns the job id, or "" with a message.
+    QString generate(QString* error = nullptr);
+
+    // At start-up: offers to restore untitled projects left by a crash.
+    void offerRecovery();
+    // "" follows the system; otherwise "en", "de", "zh_CN".
+    void setLanguage(const QString& code);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    void buildUi();
     void buildMenus();
-    QWidget* placeholderPage(const QString& text);
+    void scheduleRebuild();
+    void setDocument(ProjectDocument* document);
+    ProjectDocument* makeUntitledDocument();
+    QString untitledRoot() const;
+    bool maybeSave();
+    bool save();
+    bool saveAs();
+    void openWithDialog();
+    void openInteractive(const QString& path);
+    void fillRecentMenu();
+    void showSettings();
+    void startRewrite();
+    void onRewriteFinished(const RewriteOutcome& outcome);
+    void onPackageLoaded(const PackageInfo& info);
+    void refreshTitle();
+    void refreshRewriteAction();
+    void refreshQueueStatus();
+    void applyLookFromSettings();
+
+    std::unique_ptr<AppSettings> m_ownSettings;
+    std::unique_ptr<EngineClient> m_ownEngine;
+    AppSettings* m_settings = nullptr;
+    EngineClient* m_engine = nullptr;
+    QString m_dataDir;
+    JobQueue* m_queue = nullptr;
+    QPointer<ProjectDocument> m_document;
+    QUndoGroup* m_undoGroup = nullptr;
+    QNetworkAccessManager* m_network = nullptr;
+    PromptRewriter* m_rewriter = nullptr;
+    QTranslator m_translator;
+    QTranslator m_qtTranslator;
+    QString m_engineStatus;
 
     QTabWidget* m_tabs = nullptr;
+    CreatePage* m_createPage = nullptr;
+    QueuePanel* m_queuePanel = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QLabel* m_engineLabel = nullptr;
+    QLabel* m_jobLabel = nullptr;
+    QAction* m_generateAction = nullptr;
+    QAction* m_rewriteAction = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    bool m_uiBuilt = false;
+    bool m_rebuildPending = false;
 };
 
 }  // namespace nava::ui

@@ -1,8 +1,6 @@
 // `nava-studio`: the desktop application.
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
+#include <QTimer>
 
 #include "app/common/openmp_policy.h"
 #include "ui/main_window.h"
@@ -14,12 +12,9 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("NAVA Studio"));
     QApplication::setApplicationVersion(QStringLiteral(NAVA_STUDIO_VERSION));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("nava"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
-
+    // Language, theme, queue and engine are set up by the window from the user's settings.
     nava::ui::MainWindow window;
     window.show();
+    QTimer::singleShot(0, &window, &nava::ui::MainWindow::offerRecovery);
     return QApplication::exec();
 }

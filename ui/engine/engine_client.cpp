@@ -1,0 +1,7 @@
+#include "ui/engine/engine_client.h"
+
+namespace nava::ui {
+
+EngineClient::~EngineClient() = default;
+
+}  // namespace nava::ui
