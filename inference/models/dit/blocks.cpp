@@ -35,6 +35,25 @@ void report(const BlockInputs& in, const std::string& name, const at::Tensor& va
     if (in.probe && *in.probe) (*in.probe)(in.probe_prefix + name, value);
 }
 
+at::Tensor take(const at::Tensor& t, const at::Tensor& index) {
+    return t.defined() ? t.index_select(0, index) : t;
+}
+
+// Attention of heads [B, H, L, hd] over the packed sequence, joint or modality-masked for all
+// samples given. Key masks are [B, 1, 1, ...] (undefined without padding).
+at::Tensor attend(const at::Tensor& qh, const at::Tensor& kh, const at::Tensor& vh,
+                  const SequenceLayout& layout, const at::Tensor& joint_keys,
+                  const at::Tensor& video_keys, const at::Tensor& audio_keys, bool masked) {
+    if (!masked || layout.video_len == 0 || layout.audio_len == 0)
+        return attention(qh, kh, vh, mask_or_none(joint_keys));
+    const int64_t Lv = layout.video_len, La = layout.audio_len;
+    const at::Tensor out_v = attention(qh.narrow(2, 0, Lv), kh.narrow(2, 0, Lv),
+                                       vh.narrow(2, 0, Lv), mask_or_none(video_keys));
+    const at::Tensor out_a = attention(qh.narrow(2, Lv, La), kh.narrow(2, Lv, La),
+                                       vh.narrow(2, Lv, La), mask_or_none(audio_keys));
+    return at::cat({out_v, out_a}, 2);
+}
+
 // Self-attention over the packed sequence. q, k, v: [B, L, D] (q, k normalised, not rotated).
 // Joint: every query row attends to all valid rows of its sample. Masked: video rows attend only
 // to valid video rows, audio rows only to valid audio rows.
@@ -49,15 +68,20 @@ at::Tensor self_attention(const at::Tensor& q, const at::Tensor& k, const at::Te
     report(in, "k_rope", kr);
     const at::Tensor qh = qr.transpose(1, 2), kh = kr.transpose(1, 2);  // [B, H, L, hd]
     const at::Tensor vh = split_heads(v, heads);
-    // 2. Attention.
-    if (!in.modality_masking || layout.video_len == 0 || layout.audio_len == 0)
-        return merge_heads(attention(qh, kh, vh, mask_or_none(layout.joint_keys)));
-    const int64_t Lv = layout.video_len, La = layout.audio_len;
-    const at::Tensor out_v = attention(qh.narrow(2, 0, Lv), kh.narrow(2, 0, Lv),
-                                       vh.narrow(2, 0, Lv), mask_or_none(layout.video_keys));
-    const at::Tensor out_a = attention(qh.narrow(2, Lv, La), kh.narrow(2, Lv, La),
-                                       vh.narrow(2, Lv, La), mask_or_none(layout.audio_keys));
-    return merge_heads(at::cat({out_v, out_a}, 2));
+    // 2. Attention, per group of samples sharing the masking choice.
+    if (!in.masked_samples.defined())
+        return merge_heads(attend(qh, kh, vh, layout, layout.joint_keys, layout.video_keys,
+                                  layout.audio_keys, in.modality_masking));
+    at::Tensor out = at::empty_like(qh);
+    for (const bool masked : {false, true}) {
+        const at::Tensor& idx = masked ? in.masked_samples : in.joint_samples;
+        if (idx.numel() == 0) continue;
+        out.index_copy_(0, idx,
+                        attend(take(qh, idx), take(kh, idx), take(vh, idx), layout,
+                               take(layout.joint_keys, idx), take(layout.video_keys, idx),
+                               take(layout.audio_keys, idx), masked));
+    }
+    return merge_heads(out);
 }
 
 // Text cross-attention: queries from the stream, keys and values from all context rows.

@@ -50,7 +50,11 @@ struct BlockInputs {
     const TimeConditioning* time = nullptr;
     const RopeTables* rope = nullptr;
     at::Tensor context;  // [B, text_len, D]
-    bool modality_masking = false;
+    bool modality_masking = false;  // every sample
+    // Per-sample masking (int64 indices of the masked samples) when only some samples of the
+    // batch are masked (guidance passes batched together); undefined otherwise.
+    at::Tensor masked_samples;
+    at::Tensor joint_samples;
     const Probe* probe = nullptr;
     std::string probe_prefix;
 };

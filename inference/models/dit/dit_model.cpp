@@ -114,6 +114,14 @@ DitState DitModel::prepare(const DitInputs& in, const Probe* probe) const {
     // 3. Pack [video | audio] with right padding per modality.  [B, Lv + La, D]
     DitState state;
     state.modality_masking = in.modality_masking;
+    if (!in.masked_samples.empty()) {
+        if (static_cast<int64_t>(in.masked_samples.size()) != B)
+            throw Error("DiT: masked_samples must have one entry per sample");
+        std::vector<int64_t> masked, joint;
+        for (int64_t b = 0; b < B; ++b) (in.masked_samples[b] ? masked : joint).push_back(b);
+        state.masked_samples = at::tensor(masked, at::kLong).to(device);
+        state.joint_samples = at::tensor(joint, at::kLong).to(device);
+    }
     SequenceLayout& layout = state.layout;
     for (const auto& g : grids)
         layout.video_len = std::max(layout.video_len, g.tokens());
@@ -208,6 +216,8 @@ at::Tensor DitModel::run_block(int64_t index, const at::Tensor& x, const DitStat
     bi.rope = &state.rope;
     bi.context = state.context;
     bi.modality_masking = state.modality_masking;
+    bi.masked_samples = state.masked_samples;
+    bi.joint_samples = state.joint_samples;
     bi.probe = probe;
     const auto doubles = static_cast<int64_t>(double_blocks_.size());
     at::Tensor y;

@@ -29,6 +29,8 @@ struct DitInputs {
     std::optional<at::Tensor> speaker_embeddings;                        // [N, S]
     std::optional<std::vector<std::vector<int64_t>>> speaker_positions;  // per sample
     bool modality_masking = false;   // video and audio attend only within their own modality
+    // Per-sample choice instead (size B) when the passes of one guidance step share a batch.
+    std::vector<bool> masked_samples;
     bool first_frame_clean = false;  // image-to-video: frame-0 tokens get t = 0
 };
 
@@ -50,6 +52,8 @@ struct DitState {
     std::vector<VideoGrid> grids;
     std::vector<int64_t> audio_lengths;
     bool modality_masking = false;
+    at::Tensor masked_samples;  // int64 indices (per-sample masking), or undefined
+    at::Tensor joint_samples;
 };
 
 class DitModel : public nn::Module {

@@ -233,6 +233,30 @@ TEST(DitModel, AudioOnlyVideoOnlyAndBatchedPassesAreConsistent) {
     EXPECT_TRUE(at::allclose(batched.video[1], m.forward(second).video[0], 1e-4, 1e-5));
 }
 
+TEST(DitModel, PerSampleMaskingInOneBatchEqualsSeparateCalls) {
+    at::NoGradGuard no_grad;
+    const DitConfig c = tiny_config();
+    DitModel m(c);
+    init_dit_weights(m, 9);
+    for (auto& p : m.named_parameters())
+        if (p.key().rfind("head", 0) == 0) p.value().normal_(0, 0.1);
+    const DitInputs one = tiny_inputs(c, 2, 5);
+    DitInputs masked = one;
+    masked.modality_masking = true;
+    DitInputs pair = one;
+    pair.video = {one.video[0], one.video[0], one.video[0]};
+    pair.audio = {one.audio[0], one.audio[0], one.audio[0]};
+    pair.video_context = {one.video_context[0], one.video_context[0], one.video_context[0]};
+    pair.audio_context = pair.video_context;
+    pair.masked_samples = {false, true, false};
+    const DitOutputs batched = m.forward(pair);
+    const DitOutputs joint = m.forward(one), alone = m.forward(masked);
+    EXPECT_TRUE(at::allclose(batched.audio[0], joint.audio[0], 1e-4, 1e-5));
+    EXPECT_TRUE(at::allclose(batched.audio[1], alone.audio[0], 1e-4, 1e-5));
+    EXPECT_TRUE(at::allclose(batched.video[2], joint.video[0], 1e-4, 1e-5));
+    EXPECT_FALSE(at::allclose(alone.audio[0], joint.audio[0], 1e-4, 1e-5));
+}
+
 TEST(DitModel, SpeakerTokensReplaceContextRowsAndNullRows) {
     at::NoGradGuard no_grad;
     const DitConfig c = tiny_config();

@@ -1,0 +1,642 @@
+#include "inference/pipeline/generator.h"
+
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <stdexcept>
+
+#include <ATen/ATen.h>
+
+#include "inference/core/error.h"
+#include "inference/io/tensor_source.h"
+#include "inference/models/audio_vae/audio_codec.h"
+#include "inference/models/dit/dit_model.h"
+#include "inference/models/dit/dit_weights.h"
+#include "inference/models/speaker/reference_voice.h"
+#include "inference/models/speaker/speaker_encoder.h"
+#include "inference/models/t5/t5_encoder.h"
+#include "inference/models/video_vae/tiled_decode.h"
+#include "inference/models/video_vae/video_vae.h"
+#include "inference/sampling/noise.h"
+#include "inference/text/negative_prompts.h"
+#include "inference/text/prompt.h"
+#include "inference/text/speaker_placeholders.h"
+#include "inference/text/tokenizer.h"
+#include "media/capabilities.h"
+#include "media/export.h"
+#include "media/video_reader.h"
+#include "media/wav.h"
+#include "media/y4m.h"
+
+namespace nava::pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+constexpr int kSpatialFactor = 16;          // pixels per latent pixel
+constexpr int kTemporalFactor = 4;          // video frames per latent frame (after the first)
+constexpr double kAudioTokensPerSecond = 25.0;
+
+// Frames [3, T, H, W] in [-1, 1] -> packed RGB bytes.
+media::VideoBuffer to_video_buffer(const at::Tensor& video, double fps) {
+    const at::Tensor bytes = ((video.to(at::kFloat) + 1.0) * 127.5)
+                                 .round()
+                                 .clamp(0, 255)
+                                 .to(at::kByte)
+                                 .permute({1, 2, 3, 0})
+                                 .contiguous();  // [T, H, W, 3]
+    media::VideoBuffer buffer;
+    buffer.height = static_cast<int>(bytes.size(1));
+    buffer.width = static_cast<int>(bytes.size(2));
+    const int fps_num = static_cast<int>(std::lround(fps * 1000.0));
+    buffer.fps = {fps_num, 1000};
+    if (std::abs(fps - std::round(fps)) < 1e-9) buffer.fps = {static_cast<int>(std::lround(fps)), 1};
+    buffer.rgb.assign(bytes.data_ptr<uint8_t>(), bytes.data_ptr<uint8_t>() + bytes.numel());
+    return buffer;
+}
+
+// [C, N] -> interleaved, peak-normalised to 0.95 as the reference writes its clips.
+media::AudioBuffer to_audio_buffer(const at::Tensor& audio, int rate_hz) {
+    at::Tensor a = audio.to(at::kFloat);
+    const double peak = a.abs().max().item<double>();
+    if (peak > 1e-6) a = a * (0.95 / peak);
+    const at::Tensor interleaved = a.t().contiguous();  // [N, C]
+    media::AudioBuffer buffer;
+    buffer.sample_rate_hz = rate_hz;
+    buffer.channels = static_cast<int>(a.size(0));
+    buffer.samples.assign(interleaved.data_ptr<float>(),
+                          interleaved.data_ptr<float>() + interleaved.numel());
+    return buffer;
+}
+
+std::string sanitize_id(const std::string& id) {
+    std::string out;
+    for (char c : id) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+    return out.empty() ? std::string("clip") : out;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Profiles and geometry
+// ---------------------------------------------------------------------------------------------
+
+MemoryProfile resolve_memory_profile(const std::string& name, const c10::Device& device,
+                                     int64_t dit_parameters) {
+    MemoryProfile p;
+    std::string n = name;
+    if (n.empty() || n == "auto") {
+        if (device.is_cpu()) {
+            // Small models keep float32 (exactness); large ones are only practical in bf16.
+            n = dit_parameters > 200'000'000 ? "cpu-bf16" : "cpu-f32";
+        } else {
+            n = "text-offload";
+        }
+    }
+    p.name = n;
+    if (n == "cpu-f32") return p;
+    if (n == "cpu-bf16") {
+        p.dit_dtype = at::kBFloat16;
+        p.text_dtype = at::kBFloat16;
+        return p;
+    }
+    if (n == "full" || n == "text-offload" || n == "low-memory") {
+        p.dit_dtype = at::kBFloat16;
+        p.text_dtype = at::kBFloat16;
+        p.release_text_encoder = n != "full";
+        p.tile_vae = n == "low-memory";
+        return p;
+    }
+    throw std::invalid_argument("unknown memory profile '" + name +
+                                "' (auto, cpu-f32, cpu-bf16, full, text-offload, low-memory)");
+}
+
+RequestGeometry request_geometry(const api::GenerationRequest& r) {
+    RequestGeometry g;
+    if (!(r.fps > 0.0 && r.fps <= 240.0)) throw std::invalid_argument("fps must be in (0, 240]");
+    if (r.mode == api::Mode::text_to_audio) {
+        if (!(r.duration_s > 0.0 && r.duration_s <= 60.0))
+            throw std::invalid_argument("duration must be between 0 and 60 seconds");
+        g.duration_s = r.duration_s;
+        g.audio_tokens = static_cast<int64_t>(std::ceil(r.duration_s * kAudioTokensPerSecond));
+        return g;
+    }
+    auto round_side = [&](int pixels, const char* what) {
+        if (pixels < kSpatialFactor || pixels > 8192)
+            throw std::invalid_argument(std::string(what) + " must be between 16 and 8192 pixels");
+        const int rounded = std::max(kSpatialFactor,
+                                     static_cast<int>(std::lround(pixels / double(kSpatialFactor))) *
+                                         kSpatialFactor);
+        if (rounded != pixels)
+            g.warnings.push_back(std::string(what) + " " + std::to_string(pixels) +
+                                 " rounded to " + std::to_string(rounded) +
+                                 " (a multiple of 16, the latent grid)");
+        return rounded;
+    };
+    g.width = round_side(r.width, "width");
+    g.height = round_side(r.height, "height");
+    g.latent_width = g.width / kSpatialFactor;
+    g.latent_height = g.height / kSpatialFactor;
+    if (r.latent_frames > 0) {
+        g.latent_frames = r.latent_frames;
+    } else {
+        if (!(r.duration_s > 0.0 && r.duration_s <= 60.0))
+            throw std::invalid_argument("duration must be between 0 and 60 seconds");
+        g.latent_frames = std::max<int64_t>(
+            1, std::llround(r.duration_s * r.fps / kTemporalFactor) + 1);
+    }
+    if (g.latent_frames > 512) throw std::invalid_argument("clip too long (more than 512 latent frames)");
+    g.video_frames = kTemporalFactor * (g.latent_frames - 1) + 1;
+    g.duration_s = static_cast<double>(g.video_frames) / r.fps;
+    g.audio_tokens = static_cast<int64_t>(std::ceil(g.video_frames / r.fps * kAudioTokensPerSecond));
+    return g;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generator
+// ---------------------------------------------------------------------------------------------
+
+struct Generator::Conditioning {
+    ComposeInputs inputs;
+    text::ProcessedPrompt prompt;
+    int64_t prompt_tokens = 0;
+    int64_t voices = 0;
+};
+
+Generator::Generator(ModelPackage package, c10::Device device, std::string default_profile)
+    : package_(std::move(package)), device_(device), default_profile_(std::move(default_profile)) {}
+
+Generator::~Generator() = default;
+
+int64_t Generator::dit_text_len() {
+    if (components_.dit) return components_.dit->config().text_len;
+    if (package_.dit.config.is_object()) return package_.dit.config.value("text_len", int64_t{512});
+    return 512;
+}
+
+void Generator::ensure_loaded(const MemoryProfile& profile) {
+    if (loaded_profile_ == profile.name && components_.dit && components_.text_encoder) return;
+    components_ = {};
+    // DiT (the fp8 file of the official release when there is no bf16 one).
+    const PackageComponent& dit_file = package_.dit.present() ? package_.dit : package_.dit_fp8;
+    const auto dit_source = io::open_tensor_source(dit_file.weights);
+    nlohmann::json dit_cfg = dit_file.config;
+    if (dit_cfg.is_null()) {
+        const auto meta = dit_source->metadata();
+        auto it = meta.find("dit_config");
+        if (it == meta.end())
+            throw PackageError(dit_file.weights.string() + ": no DiT configuration (manifest or metadata)");
+        dit_cfg = nlohmann::json::parse(it->second);
+    }
+    components_.dit = std::make_shared<dit::DitModel>(dit::dit_config_from_json(dit_cfg, dit_file.weights.string()));
+    dit::load_dit_weights(*components_.dit, *dit_source, profile.dit_dtype);
+    components_.dit->to(device_);
+    components_.dit->eval();
+
+    // Text encoder.
+    const auto t5_source = io::open_tensor_source(package_.text_encoder.weights);
+    t5::T5Config t5_base = package_.text_encoder.config.is_null()
+                               ? t5::T5Config::umt5_xxl()
+                               : t5::T5Config::from_json(package_.text_encoder.config,
+                                                         package_.text_encoder.weights.string());
+    components_.text_encoder = t5::load_t5_encoder(*t5_source, t5::infer_t5_config(*t5_source, t5_base),
+                                                   profile.text_dtype, device_);
+    if (!tokenizer_)
+        tokenizer_ = std::make_shared<text::Tokenizer>(text::Tokenizer::from_folder(package_.tokenizer.weights));
+
+    // Video VAE (absent in audio-only packages).
+    if (package_.video_vae.present()) {
+        const auto source = io::open_tensor_source(package_.video_vae.weights);
+        const video_vae::VideoVaeConfig cfg =
+            package_.video_vae.config.is_null()
+                ? video_vae::config_from_source(*source)
+                : video_vae::VideoVaeConfig::from_json(package_.video_vae.config,
+                                                       package_.video_vae.weights.string());
+        video_vae::LoadVideoVaeOptions o;
+        o.prefix = package_.video_vae.prefix;
+        o.dtype = profile.vae_dtype;
+        o.device = device_;
+        components_.video_vae = video_vae::load_video_vae(*source, cfg, o);
+        components_.video_scale = std::make_shared<video_vae::LatentScale>(video_vae::wan22_latent_scale());
+        const auto& j = package_.video_vae.config;
+        if (j.is_object() && j.contains("scale_mean") && j.contains("scale_inv_std")) {
+            components_.video_scale->mean = j["scale_mean"].get<std::vector<float>>();
+            components_.video_scale->inv_std = j["scale_inv_std"].get<std::vector<float>>();
+        }
+    }
+    // Audio VAE + vocoder (decoder only).
+    {
+        audio_vae::CodecOptions o;
+        o.with_encoder = false;
+        o.dtype = profile.vae_dtype;
+        o.device = device_;
+        if (package_.audio_vae.config.is_null()) {
+            components_.audio_codec = audio_vae::load_audio_codec(package_.audio_vae.weights, o);
+        } else {
+            const auto source = io::open_tensor_source(package_.audio_vae.weights);
+            components_.audio_codec = audio_vae::load_audio_codec(*source, package_.audio_vae.config, o,
+                                                                  package_.audio_vae.prefix);
+        }
+    }
+    if (package_.speaker_encoder.present() && !speaker_)
+        speaker_ = std::make_shared<speaker::SpeakerEncoder>(
+            speaker::SpeakerEncoder::load(package_.speaker_encoder.weights));
+    loaded_profile_ = profile.name;
+}
+
+PackageInfo Generator::info() {
+    PackageInfo i;
+    i.path = package_.root.string();
+    i.name = package_.name;
+    i.layout = package_.layout == PackageLayout::official_release ? "official-release" : "nava-package";
+    i.fp8_available = package_.dit_fp8.present();
+    i.voices_supported = package_.speaker_encoder.present();
+    i.default_width = package_.default_int("width", 1280);
+    i.default_height = package_.default_int("height", 704);
+    i.default_fps = package_.default_double("fps", 24.0);
+    i.default_duration_s = package_.default_double("duration_s", 5.0);
+    i.default_steps = package_.default_int("steps", 50);
+    i.text_len = dit_text_len();
+    if (package_.dit.config.is_object()) {
+        try {
+            i.dit_parameters = dit::dit_parameter_count(
+                dit::dit_config_from_json(package_.dit.config, package_.root.string()));
+        } catch (const std::exception&) {
+        }
+    }
+    i.warnings = package_.warnings;
+    return i;
+}
+
+at::Tensor Generator::voice_embedding(const api::Speaker& s, std::vector<std::string>& warnings) {
+    if (s.voice_path.empty()) return {};
+    if (!speaker_) {
+        warnings.push_back("speaker '" + s.name + "': this model package has no speaker encoder; "
+                           "the voice is ignored");
+        return {};
+    }
+    const std::string key = s.voice_path + "#" + s.voice_sha256;
+    auto it = voice_cache_.find(key);
+    if (it != voice_cache_.end()) return it->second;
+    const speaker::VoiceEmbedding v = speaker::embed_reference_voice(*speaker_, s.voice_path);
+    for (const auto& w : v.warnings) warnings.push_back("speaker '" + s.name + "': " + w.message);
+    const at::Tensor e = at::tensor(v.embedding, at::kFloat);
+    voice_cache_[key] = e;
+    return e;
+}
+
+Generator::Conditioning Generator::condition(const api::GenerationRequest& r,
+                                             std::vector<std::string>& warnings) {
+    Conditioning c;
+    const int64_t text_len = dit_text_len();
+    text::TokenizeOptions topts;
+    topts.max_length = text_len;
+    // 1. Prompt: placeholders after every <S>, cleaning, tokens, placeholder positions.
+    c.prompt = text::process_prompt(r.prompt);
+    const auto tokenized = text::tokenize_prompt(c.prompt, *tokenizer_, topts);
+    for (const auto& w : tokenized.warnings) warnings.push_back(w.message);
+    auto to_tokens = [](const text::Encoding& e) {
+        return TokenSequence{at::tensor(e.ids, at::kLong), at::tensor(e.attention_mask, at::kLong)};
+    };
+    c.inputs.prompt = to_tokens(tokenized.encoding);
+    c.prompt_tokens = tokenized.encoding.untruncated_length;
+    if (tokenized.encoding.truncated())
+        warnings.push_back("the prompt has " + std::to_string(c.prompt_tokens) +
+                           " tokens; only the first " + std::to_string(text_len) + " are used");
+    c.inputs.speaker_positions = tokenized.placeholder_positions;
+
+    // 2. Negative prompts (the reference's fixed strings unless overridden).
+    auto negative = [&](const std::string& override_text, const std::string& package_text,
+                        text::NegativePrompt fallback) {
+        std::string s = !override_text.empty() ? override_text
+                        : !package_text.empty() ? package_text
+                                                : std::string(text::negative_prompt(fallback));
+        const auto processed = text::process_prompt(s, {text::SpeechMarkers::PlainText,
+                                                        text::PlaceholderPolicy::Never,
+                                                        text::SpanValidation::Lenient});
+        return to_tokens(tokenizer_->encode(processed.tokenizer_input, topts));
+    };
+    c.inputs.negative_video =
+        negative(r.negative_prompt, package_.negative_prompt_video, text::NegativePrompt::VideoMmdit);
+    c.inputs.negative_audio =
+        negative(r.negative_prompt, package_.negative_prompt_audio, text::NegativePrompt::Audio);
+
+    // 3. Voices in span order (one row per span; a span without a voice gets the null voice).
+    std::vector<at::Tensor> rows;
+    bool any_voice = false;
+    for (const auto& span : r.spans) {
+        at::Tensor e;
+        for (const auto& s : r.speakers)
+            if (s.id == span.speaker_id) e = voice_embedding(s, warnings);
+        any_voice = any_voice || e.defined();
+        rows.push_back(e);
+    }
+    if (any_voice) {
+        int64_t dim = 0;
+        for (const auto& e : rows)
+            if (e.defined()) dim = e.size(0);
+        for (auto& e : rows)
+            if (!e.defined()) e = at::zeros({dim}, at::kFloat);
+        c.inputs.speaker_embeddings = at::stack(rows);
+        c.voices = static_cast<int64_t>(rows.size());
+    }
+    return c;
+}
+
+RequestPlan Generator::plan(const api::GenerationRequest& r) {
+    RequestPlan p;
+    // Prompt and spans.
+    if (r.prompt.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw std::invalid_argument("the prompt is empty");
+    text::ProcessedPrompt processed;
+    try {
+        processed = text::process_prompt(r.prompt);
+    } catch (const std::exception& e) {
+        throw std::invalid_argument(e.what());
+    }
+    p.speech_spans = static_cast<int64_t>(processed.spans.size());
+    if (!r.spans.empty() && static_cast<int64_t>(r.spans.size()) != p.speech_spans)
+        throw std::invalid_argument("the prompt has " + std::to_string(p.speech_spans) +
+                                    " <S>…<E> spans but the request binds " +
+                                    std::to_string(r.spans.size()) + " of them to speakers");
+    for (std::size_t k = 0; k < r.spans.size(); ++k) {
+        const auto& span = r.spans[k];
+        if (span.speaker_id.empty()) continue;
+        const api::Speaker* found = nullptr;
+        for (const auto& s : r.speakers)
+            if (s.id == span.speaker_id) found = &s;
+        if (!found)
+            throw std::invalid_argument("span " + std::to_string(k + 1) + " (\"" + span.text +
+                                        "\") refers to unknown speaker '" + span.speaker_id + "'");
+        if (!found->voice_path.empty() && !fs::exists(found->voice_path))
+            throw std::invalid_argument("speaker '" + found->name + "': voice file " +
+                                        found->voice_path + " does not exist");
+        if (!found->voice_path.empty()) ++p.voices;
+    }
+    for (const auto& s : r.speakers) {
+        bool used = false;
+        for (const auto& span : r.spans) used = used || span.speaker_id == s.id;
+        if (!used) p.warnings.push_back("speaker '" + s.name + "' has no speech span; its voice is not used");
+    }
+    if (p.voices > 0 && !package_.speaker_encoder.present())
+        p.warnings.push_back("this model package has no speaker encoder: reference voices are ignored");
+    if (r.mode == api::Mode::image_to_audio_video) {
+        if (r.first_frame_image.empty())
+            throw std::invalid_argument("image-to-video needs a first-frame image");
+        if (!fs::exists(r.first_frame_image))
+            throw std::invalid_argument("first-frame image " + r.first_frame_image + " does not exist");
+    }
+    if (r.steps < 1 || r.steps > 1000) throw std::invalid_argument("steps must be between 1 and 1000");
+    if (!(r.shift > 0.0 && std::isfinite(r.shift))) throw std::invalid_argument("shift must be positive");
+
+    // Geometry.
+    const RequestGeometry g = request_geometry(r);
+    p.width = g.width;
+    p.height = g.height;
+    p.latent_frames = g.latent_frames;
+    p.latent_height = g.latent_height;
+    p.latent_width = g.latent_width;
+    p.video_frames = g.video_frames;
+    p.audio_tokens = g.audio_tokens;
+    p.duration_s = g.duration_s;
+    p.warnings.insert(p.warnings.end(), g.warnings.begin(), g.warnings.end());
+
+    // Passes per step.
+    sampling::GuidanceConfig guidance;
+    guidance.scales = {r.guidance.video_text, r.guidance.video_align, r.guidance.audio_text,
+                       r.guidance.audio_align, r.guidance.timbre};
+    guidance.align = r.guidance.align && r.mode != api::Mode::text_to_audio;
+    guidance.timbre = r.guidance.timbre_pass && p.voices > 0 && package_.speaker_encoder.present();
+    const bool video = r.mode != api::Mode::text_to_audio;
+    for (auto pass : sampling::required_passes(guidance, video, true))
+        p.passes.push_back(sampling::to_string(pass));
+
+    // Sizes of the DiT call and its cost.
+    p.text_len = dit_text_len();
+    if (tokenizer_ || fs::exists(package_.tokenizer.weights)) {
+        if (!tokenizer_)
+            tokenizer_ = std::make_shared<text::Tokenizer>(text::Tokenizer::from_folder(package_.tokenizer.weights));
+        text::TokenizeOptions o;
+        o.max_length = p.text_len;
+        p.prompt_tokens = text::tokenize_prompt(processed, *tokenizer_, o).encoding.untruncated_length;
+        if (p.prompt_tokens > p.text_len)
+            p.warnings.push_back("the prompt has " + std::to_string(p.prompt_tokens) +
+                                 " tokens; only the first " + std::to_string(p.text_len) + " are used");
+    }
+    dit::DitConfig dcfg = package_.dit.config.is_object()
+                              ? dit::dit_config_from_json(package_.dit.config, package_.root.string())
+                              : (components_.dit ? components_.dit->config() : dit::nava_6b_config());
+    const int64_t grid_h = (g.latent_height + dcfg.patch_size[1] - 1) / dcfg.patch_size[1];
+    const int64_t grid_w = (g.latent_width + dcfg.patch_size[2] - 1) / dcfg.patch_size[2];
+    p.dit_tokens = (video ? g.latent_frames * grid_h * grid_w : 0) + g.audio_tokens;
+    const double L = static_cast<double>(p.dit_tokens), D = static_cast<double>(dcfg.dim);
+    const double layers = static_cast<double>(dcfg.num_double_layers + dcfg.num_single_layers);
+    const double per_pass = layers * (2.0 * L * (8.0 * D * D + 4.0 * D * dcfg.ffn_dim) + 4.0 * L * L * D +
+                                      4.0 * L * dcfg.text_len * D);
+    p.dit_gflop_per_step = per_pass * static_cast<double>(p.passes.size()) / 1e9;
+
+    // Memory plan.
+    const MemoryProfile profile = resolve_memory_profile(
+        r.memory_profile.empty() || r.memory_profile == "auto" ? default_profile_ : r.memory_profile,
+        device_, dit::dit_parameter_count(dcfg));
+    p.memory_profile = profile.name;
+    const double dit_gb = dit::dit_parameter_count(dcfg) * (profile.dit_dtype == at::kFloat ? 4.0 : 2.0) / 1e9;
+    p.memory_plan.push_back("device: " + device_.str());
+    char line[160];
+    std::snprintf(line, sizeof line, "DiT weights: %s, %.2f GB resident",
+                  profile.dit_dtype == at::kFloat ? "float32" : "bfloat16", dit_gb);
+    p.memory_plan.push_back(line);
+    p.memory_plan.push_back(profile.release_text_encoder ? "text encoder: released after encoding"
+                                                         : "text encoder: resident");
+    p.memory_plan.push_back(profile.tile_vae ? "video VAE: tiled decode" : "video VAE: whole-frame decode");
+    return p;
+}
+
+at::Tensor Generator::encode_first_frame(const std::string& path, const RequestGeometry& g) {
+    if (!components_.video_vae) throw std::invalid_argument("this model package has no video VAE");
+    media::VideoDecodeOptions o;
+    o.width = g.width;
+    o.height = g.height;
+    o.policy = media::ScalePolicy::cover_crop;
+    const media::VideoFrame frame = media::read_first_frame(media::InputSource(path), o);
+    at::Tensor rgb = at::from_blob(const_cast<uint8_t*>(frame.rgb.data()), {g.height, g.width, 3},
+                                   at::TensorOptions().dtype(at::kByte))
+                         .to(at::kFloat);
+    // [H, W, 3] in [0, 255] -> [1, 3, 1, H, W] in [-1, 1].
+    const at::Tensor video = (rgb / 127.5 - 1.0).permute({2, 0, 1}).unsqueeze(1).unsqueeze(0).to(device_);
+    const at::Tensor latent = components_.video_vae->encode(video, *components_.video_scale);  // [1, z, 1, h, w]
+    return latent.squeeze(0).squeeze(1).permute({1, 2, 0}).reshape({g.latent_height * g.latent_width, -1});
+}
+
+JobResult Generator::generate(const std::string& job_id, const api::GenerationRequest& request,
+                              const ProgressFn& progress, const std::atomic<bool>* cancel) {
+    const auto t0 = Clock::now();
+    JobResult result;
+    result.job_id = job_id;
+    auto emit = [&](const std::string& stage, int64_t step, int64_t steps, double eta) {
+        if (!progress) return;
+        JobProgress e;
+        e.job_id = job_id;
+        e.stage = stage;
+        e.step = step;
+        e.steps = steps;
+        e.elapsed_s = since(t0);
+        e.eta_s = eta;
+        progress(e);
+    };
+    auto cancelled = [&] { return cancel && cancel->load(); };
+
+    // 1. Validate and size.
+    const RequestPlan plan_info = plan(request);
+    result.warnings = plan_info.warnings;
+    const RequestGeometry g = request_geometry(request);
+    const bool video = request.mode != api::Mode::text_to_audio;
+
+    // 2. Weights.
+    emit("load", 0, 1, -1.0);
+    const MemoryProfile profile = resolve_memory_profile(plan_info.memory_profile, device_, 0);
+    ensure_loaded(profile);
+    if (video && !components_.video_vae)
+        throw std::invalid_argument("this model package has no video VAE: use text-to-audio mode");
+    emit("load", 1, 1, -1.0);
+    if (cancelled()) throw GenerationCancelled("cancelled");
+
+    // 3. Conditioning, noise and the first frame.
+    at::NoGradGuard no_grad;
+    emit("voices", 0, 1, -1.0);
+    Conditioning cond = condition(request, result.warnings);
+    ComposeInputs& in = cond.inputs;
+    const auto& dcfg = components_.dit->config();
+    std::optional<sampling::VideoLatentShape> vshape;
+    if (video) vshape = sampling::VideoLatentShape{g.latent_frames, g.latent_height, g.latent_width, dcfg.vid_in_dim};
+    const auto noise = sampling::initial_noise(request.seed, vshape,
+                                               sampling::AudioLatentShape{g.audio_tokens, dcfg.audio_in_dim});
+    if (video) {
+        in.frames = g.latent_frames;
+        in.height = g.latent_height;
+        in.width = g.latent_width;
+        in.noise_video = noise.video.to(device_);
+    }
+    in.audio_length = g.audio_tokens;
+    in.noise_audio = noise.audio.to(device_);
+    if (request.mode == api::Mode::image_to_audio_video)
+        in.first_frame_latent = encode_first_frame(request.first_frame_image, g);
+    if (cancelled()) throw GenerationCancelled("cancelled");
+
+    // 4. Sampling and decoding.
+    ComposeSettings st;
+    st.solver = request.solver == api::Solver::euler ? sampling::SolverKind::euler : sampling::SolverKind::unipc;
+    st.steps = request.steps;
+    st.shift_video = st.shift_audio = request.shift;
+    st.guidance.scales = {request.guidance.video_text, request.guidance.video_align,
+                          request.guidance.audio_text, request.guidance.audio_align,
+                          request.guidance.timbre};
+    st.guidance.align = request.guidance.align && video;
+    st.guidance.timbre = request.guidance.timbre_pass;
+    st.guidance.skip_unit_scales = true;
+    ComposeCallbacks cb;
+    Clock::time_point denoise_start = Clock::now();
+    cb.progress = [&](Stage s, int64_t step, int64_t steps, double elapsed) {
+        if (s == Stage::denoise) {
+            const double eta = step > 0 ? elapsed / step * (steps - step) : -1.0;
+            emit("denoise", step, steps, eta);
+        } else if (s == Stage::text && step == 0) {
+            denoise_start = Clock::now();
+            emit(to_string(s), step, steps, -1.0);
+        } else {
+            emit(to_string(s), step, steps, -1.0);
+        }
+    };
+    cb.cancel = [&] { return cancelled(); };
+    const int64_t preview_every = std::max<int64_t>(1, request.steps / 10);
+    if (progress && video && components_.video_vae) {
+        cb.preview = [&](int64_t step, const at::Tensor& x0_video, const at::Tensor&) {
+            if (!x0_video.defined() || (step + 1) % preview_every != 0) return;
+            // Decode latent frame 0 only: a cheap still of where the clip is heading.
+            const at::Tensor frame0 = x0_video.narrow(0, 0, g.latent_height * g.latent_width)
+                                          .reshape({1, g.latent_height, g.latent_width, -1})
+                                          .permute({3, 0, 1, 2})
+                                          .unsqueeze(0);
+            const at::Tensor picture = components_.video_vae->decode(frame0, *components_.video_scale);
+            const media::VideoBuffer b = to_video_buffer(picture.squeeze(0), request.fps);
+            JobProgress e;
+            e.job_id = job_id;
+            e.stage = "denoise";
+            e.step = step + 1;
+            e.steps = request.steps;
+            e.elapsed_s = since(t0);
+            e.preview_width = b.width;
+            e.preview_height = b.height;
+            e.preview_rgb = b.rgb;
+            progress(e);
+        };
+    }
+    (void)denoise_start;
+    if (profile.release_text_encoder) {
+        // Encoding happens first inside compose; the encoder is dropped right after it.
+    }
+    const ComposeResult r = compose(components_, in, st, cb, false);
+    if (profile.release_text_encoder) components_.text_encoder.reset();
+    if (r.status != sampling::SamplingStatus::completed) throw GenerationCancelled("cancelled");
+    result.dit_forwards = r.dit_forwards;
+
+    // 5. Write the clip with its recipe; nothing appears unless complete.
+    emit("export", 0, 1, -1.0);
+    api::GenerationRequest recipe = request;
+    recipe.width = g.width;
+    recipe.height = g.height;
+    recipe.latent_frames = video ? g.latent_frames : 0;
+    recipe.package = package_.root.string();
+    std::string out = request.output_path;
+    if (out.empty()) out = "out/" + sanitize_id(job_id) + (video ? ".mp4" : ".wav");
+    const fs::path out_path(out);
+    if (out_path.has_parent_path()) fs::create_directories(out_path.parent_path());
+    recipe.output_path = out_path.string();
+    const std::string recipe_json = api::request_to_json_text(recipe);
+    result.recipe_json = recipe_json;
+    const bool have_ffmpeg = media::capabilities().ffmpeg;
+    const int audio_rate = r.audio_48k.defined() ? static_cast<int>(components_.audio_codec->vocoder_sample_rate())
+                                                 : static_cast<int>(components_.audio_codec->sample_rate());
+    const media::AudioBuffer audio = to_audio_buffer(r.audio_48k.defined() ? r.audio_48k : r.audio, audio_rate);
+    if (video) {
+        const media::VideoBuffer frames = to_video_buffer(r.video, request.fps);
+        if (have_ffmpeg) {
+            media::ExportOptions eo;
+            eo.recipe_json = recipe_json;
+            eo.cancel = cancel;
+            try {
+                media::export_mp4(out_path, &frames, &audio, eo);
+            } catch (const media::ExportCancelled&) {
+                throw GenerationCancelled("cancelled");
+            }
+            result.output_path = out_path.string();
+        } else {
+            const fs::path y4m = fs::path(out_path).replace_extension(".y4m");
+            const fs::path wav = fs::path(out_path).replace_extension(".wav");
+            media::write_y4m(y4m, frames);
+            media::write_wav(wav, audio);
+            result.output_path = y4m.string();
+            result.extra_files.push_back(wav.string());
+        }
+    } else {
+        const fs::path wav = fs::path(out_path).replace_extension(".wav");
+        media::write_wav(wav, audio);
+        result.output_path = wav.string();
+    }
+    const fs::path sidecar = fs::path(result.output_path).replace_extension(".json");
+    {
+        std::ofstream s(sidecar);
+        s << recipe_json << "\n";
+    }
+    result.extra_files.push_back(sidecar.string());
+    result.seconds = since(t0);
+    emit("export", 1, 1, 0.0);
+    return result;
+}
+
+}  // namespace nava::pipeline

@@ -1,0 +1,84 @@
+// The torch side of the engine: a loaded model package, request validation and sizing,
+// conditioning (prompt -> tokens, voices -> speaker embeddings), seeded noise, the composition,
+// and writing the clip. GenerationEngine (engine.h) wraps it for the CLI and the studio.
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
+
+#include "inference/api/request.h"
+#include "inference/pipeline/composer.h"
+#include "inference/pipeline/engine.h"
+#include "inference/pipeline/package.h"
+
+namespace nava::text {
+class Tokenizer;
+}
+namespace nava::speaker {
+class SpeakerEncoder;
+}
+
+namespace nava::pipeline {
+
+// How weights are held during a generation.
+struct MemoryProfile {
+    std::string name;
+    at::ScalarType dit_dtype = at::kFloat;
+    at::ScalarType text_dtype = at::kFloat;
+    at::ScalarType vae_dtype = at::kFloat;
+    bool release_text_encoder = false;  // drop umT5 from the device once the prompt is encoded
+    bool tile_vae = false;              // spatially tiled video decode
+};
+
+// Profiles by name: "cpu-f32", "cpu-bf16", "full", "text-offload", "low-memory"; "auto" picks
+// from the device and the model size.
+MemoryProfile resolve_memory_profile(const std::string& name, const c10::Device& device,
+                                     int64_t dit_parameters);
+
+// Latent geometry of a request.
+struct RequestGeometry {
+    int width = 0, height = 0;
+    int64_t latent_frames = 0, latent_height = 0, latent_width = 0;
+    int64_t video_frames = 0;
+    int64_t audio_tokens = 0;
+    double duration_s = 0.0;
+    std::vector<std::string> warnings;
+};
+// Sizes rounded to the latent grid (16 pixels; 6 latent frames per second at 24 fps).
+RequestGeometry request_geometry(const api::GenerationRequest& request);
+
+class Generator {
+public:
+    Generator(ModelPackage package, c10::Device device, std::string default_profile);
+    ~Generator();
+
+    const ModelPackage& package() const { return package_; }
+    PackageInfo info();
+    RequestPlan plan(const api::GenerationRequest& request);
+    JobResult generate(const std::string& job_id, const api::GenerationRequest& request,
+                       const ProgressFn& progress, const std::atomic<bool>* cancel);
+
+private:
+    struct Conditioning;
+    void ensure_loaded(const MemoryProfile& profile);
+    Conditioning condition(const api::GenerationRequest& request, std::vector<std::string>& warnings);
+    at::Tensor voice_embedding(const api::Speaker& speaker, std::vector<std::string>& warnings);
+    at::Tensor encode_first_frame(const std::string& path, const RequestGeometry& geometry);
+    int64_t dit_text_len();
+
+    ModelPackage package_;
+    c10::Device device_;
+    std::string default_profile_;
+    std::string loaded_profile_;
+    Components components_;
+    std::shared_ptr<text::Tokenizer> tokenizer_;
+    std::shared_ptr<speaker::SpeakerEncoder> speaker_;
+    std::map<std::string, at::Tensor> voice_cache_;  // file + hash -> [S]
+};
+
+}  // namespace nava::pipeline
