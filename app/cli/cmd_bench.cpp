@@ -1,6 +1,9 @@
 // `nava bench ...`: measured speed tables. Every number comes from a run on this machine.
 #include <cstdio>
 #include <iostream>
+#include <stdexcept>
+#include <tuple>
+#include <utility>
 
 #include <ATen/ATen.h>
 
@@ -12,6 +15,7 @@
 #include "inference/core/torch_compat.h"
 #include "inference/models/audio_vae/audio_vae_bench.h"
 #include "inference/models/dit/dit_bench.h"
+#include "inference/models/video_vae/video_vae_bench.h"
 
 namespace nava::cli {
 namespace {
@@ -60,6 +64,56 @@ int bench_matmul(const Args& args) {
     return 0;
 }
 
+// "H,W" -> two positive integers.
+std::pair<int64_t, int64_t> parse_pair(const std::string& option, const std::string& text) {
+    const auto comma = text.find(',');
+    try {
+        if (comma == std::string::npos) throw std::invalid_argument(text);
+        const int64_t a = std::stoll(text.substr(0, comma)), b = std::stoll(text.substr(comma + 1));
+        if (a < 1 || b < 1) throw std::invalid_argument(text);
+        return {a, b};
+    } catch (const std::exception&) {
+        throw UsageError("--" + option + " expects two positive integers H,W, got '" + text + "'");
+    }
+}
+
+int bench_video_vae(const Args& args) {
+    ArgParser p("nava bench vae --model video",
+                "Wan2.2 video VAE encode / decode / tiled decode: time and peak memory for one "
+                "video shape (random weights unless --weights names a file).");
+    p.option("model", "NAME", "video", "video")
+        .option("weights", "W", "tiny (fixture widths), wan22 (real config) or a weights file",
+                "tiny")
+        .option("frames", "T", "video frames (1+4k)", "9")
+        .option("size", "H,W", "video height,width in pixels (multiples of 16)", "64,64")
+        .option("tile", "H,W", "tile size in latent pixels", "2,2")
+        .option("stride", "H,W", "tile stride in latent pixels", "1,1")
+        .option("dtype", "D", "f32, f64 or bf16", "f32")
+        .option("device", "DEV", "cpu or cuda[:N]", "cpu")
+        .option("repeat", "N", "timed repetitions (median reported)", "1")
+        .flag("no-encode", "skip the encode measurement")
+        .flag("no-untiled", "skip the untiled decode")
+        .flag("no-tiled", "skip the tiled decode");
+    if (!p.parse(args)) return 0;
+    video_vae::VideoVaeBenchOptions o;
+    o.model = p.get("weights");
+    o.frames = p.get_int("frames");
+    std::tie(o.height, o.width) = parse_pair("size", p.get("size"));
+    std::tie(o.tiles.size_h, o.tiles.size_w) = parse_pair("tile", p.get("tile"));
+    std::tie(o.tiles.stride_h, o.tiles.stride_w) = parse_pair("stride", p.get("stride"));
+    o.dtype = bench::parse_dtype(p.get("dtype"));
+    o.device = parse_device(p.get("device"));
+    o.repeat = static_cast<int>(p.get_int("repeat"));
+    o.encode = !p.has("no-encode");
+    o.untiled = !p.has("no-untiled");
+    o.tiled = !p.has("no-tiled");
+    if (o.frames < 1 || (o.frames - 1) % 4 != 0) throw UsageError("--frames must be 1+4k");
+    if (o.repeat < 1 || o.repeat > 100) throw UsageError("--repeat must be between 1 and 100");
+    video_vae::run_video_vae_bench(o, std::cout);
+    return 0;
+}
+
+// `--model` picks the VAE; each model parses its own options.
 int bench_dit(const Args& args) {
     ArgParser p("nava bench dit",
                 "Time one DiT forward pass (random weights) for a configuration and sequence "
@@ -162,9 +216,17 @@ int bench_vae_audio(const ArgParser& p) {
 }
 
 int bench_vae(const Args& args) {
+    // The two VAEs take different options: dispatch on --model before parsing the rest.
+    std::string model = "audio";
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--model" && i + 1 < args.size()) model = args[i + 1];
+        if (args[i].rfind("--model=", 0) == 0) model = args[i].substr(8);
+    }
+    if (model == "video") return bench_video_vae(args);
     ArgParser p("nava bench vae",
                 "VAE speed and peak memory on synthetic weights. --model audio: LTX-2.3 audio "
-                "VAE encode, decode, vocoder + bandwidth extension and resampling.");
+                "VAE encode, decode, vocoder + bandwidth extension and resampling; --model "
+                "video: Wan2.2 video VAE (see nava bench vae --model video --help).");
     p.option("model", "NAME", "audio or video", "audio")
         .option("config", "NAME", "tiny, real or a checkpoint-style config JSON file", "tiny")
         .option("seconds", "LIST", "comma-separated clip durations", "2,6")
@@ -173,8 +235,6 @@ int bench_vae(const Args& args) {
         .option("repeat", "N", "timed repetitions (median reported)", "3");
     if (!p.parse(args)) return 0;
     if (p.get("model") == "audio") return bench_vae_audio(p);
-    if (p.get("model") == "video")
-        throw NotImplementedError("bench vae --model video is not available in this build yet");
     throw UsageError("--model must be audio or video, got '" + p.get("model") + "'");
 }
 

@@ -5,6 +5,7 @@
 #include "inference/models/dit/dit_parity.h"
 #include "inference/models/speaker/speaker_parity.h"
 #include "inference/models/t5/t5_parity.h"
+#include "inference/models/video_vae/video_vae_parity.h"
 #include "inference/sampling/sampler_parity.h"
 
 namespace nava::parity {
@@ -17,6 +18,7 @@ const std::vector<Component>& implemented_components() {
         {"t5", t5::run_t5_parity},
         {"speaker", speaker::run_speaker_parity},
         {"audio_vae", audio_vae::run_audio_vae_parity},
+        {"video_vae", video_vae::run_video_vae_parity},
     };
     return table;
 }
