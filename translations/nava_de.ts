@@ -54,62 +54,62 @@
         <translation>kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="151"/>
+        <location filename="../ui/training/dataset_check.cpp" line="153"/>
         <source>the record names no clip (expected a &quot;video&quot; or &quot;path&quot; key)</source>
         <translation>der Eintrag nennt keinen Clip (erwartet wird ein Schlüssel „video“ oder „path“)</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="178"/>
+        <location filename="../ui/training/dataset_check.cpp" line="180"/>
         <source>record %1</source>
         <translation>Eintrag %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="187"/>
+        <location filename="../ui/training/dataset_check.cpp" line="189"/>
         <source>line %1</source>
         <translation>Zeile %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="190"/>
+        <location filename="../ui/training/dataset_check.cpp" line="192"/>
         <source>not a JSON object</source>
         <translation>kein JSON-Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="199"/>
+        <location filename="../ui/training/dataset_check.cpp" line="201"/>
         <source>no clips found</source>
         <translation>keine Clips gefunden</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="202"/>
+        <location filename="../ui/training/dataset_check.cpp" line="204"/>
         <source>%1 more issues not listed</source>
         <translation>%1 weitere Befunde nicht aufgeführt</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="222"/>
+        <location filename="../ui/training/dataset_check.cpp" line="224"/>
         <source>note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="224"/>
+        <location filename="../ui/training/dataset_check.cpp" line="226"/>
         <source>warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="226"/>
+        <location filename="../ui/training/dataset_check.cpp" line="228"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="233"/>
+        <location filename="../ui/training/dataset_check.cpp" line="235"/>
         <source>studio checks</source>
         <translation>Prüfung durch das Studio</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="237"/>
+        <location filename="../ui/training/dataset_check.cpp" line="239"/>
         <source>no dataset chosen</source>
         <translation>kein Datensatz gewählt</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="238"/>
+        <location filename="../ui/training/dataset_check.cpp" line="240"/>
         <source>%1 does not exist</source>
         <translation>%1 existiert nicht</translation>
     </message>
@@ -143,24 +143,34 @@
 <context>
     <name>nava::ui::FakeEngineClient</name>
     <message>
-        <location filename="../ui/engine/fake_engine_client.cpp" line="26"/>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="33"/>
         <source>%1 is not a model package folder</source>
         <translation>%1 ist kein Modellpaket-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/engine/fake_engine_client.cpp" line="31"/>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="38"/>
         <source>Preview engine</source>
         <translation>Vorschau-Engine</translation>
     </message>
     <message>
-        <location filename="../ui/engine/fake_engine_client.cpp" line="32"/>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="39"/>
+        <source>Simulated generation: clips are painted previews</source>
+        <translation>Simulierte Generierung: Clips sind gemalte Vorschauen</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="40"/>
         <source>Simulated generation: no clip is rendered yet</source>
         <translation>Simulierte Generierung: Es wird noch kein Clip berechnet</translation>
     </message>
     <message>
-        <location filename="../ui/engine/fake_engine_client.cpp" line="86"/>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="94"/>
         <source>sampling</source>
         <translation>Sampling</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="213"/>
+        <source>Cannot write the preview clip: %1</source>
+        <translation>Der Vorschau-Clip kann nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>
@@ -174,59 +184,59 @@
 <context>
     <name>nava::ui::GalleryModel</name>
     <message>
-        <location filename="../ui/gallery/gallery_delegate.cpp" line="74"/>
-        <location filename="../ui/gallery/gallery_delegate.cpp" line="106"/>
+        <location filename="../ui/gallery/gallery_delegate.cpp" line="75"/>
+        <location filename="../ui/gallery/gallery_delegate.cpp" line="108"/>
         <source>file missing</source>
         <translation>Datei fehlt</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_delegate.cpp" line="76"/>
-        <location filename="../ui/gallery/gallery_model.cpp" line="146"/>
+        <location filename="../ui/gallery/gallery_delegate.cpp" line="77"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="161"/>
         <source>sound only</source>
         <translation>nur Ton</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="127"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="142"/>
         <source>%1 (the file is missing)</source>
         <translation>%1 (die Datei fehlt)</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="147"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="162"/>
         <source>seed %1</source>
         <translation>Seed %1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="172"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="187"/>
         <source>the gallery index is damaged: %1</source>
         <translation>der Galerie-Index ist beschädigt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="226"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="242"/>
         <source>%1 holds no picture or sound</source>
         <translation>%1 enthält weder Bild noch Ton</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="250"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="266"/>
         <source>%1 does not exist</source>
         <translation>%1 existiert nicht</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="254"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="270"/>
         <source>%1 is not a video or sound file</source>
         <translation>%1 ist keine Video- oder Tondatei</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="318"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="351"/>
         <source>%1 is not in the gallery</source>
         <translation>%1 ist nicht in der Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="327"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="360"/>
         <source>%1 could not be moved to the trash</source>
         <translation>%1 konnte nicht in den Papierkorb verschoben werden</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="328"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="361"/>
         <source>%1 could not be deleted</source>
         <translation>%1 konnte nicht gelöscht werden</translation>
     </message>
@@ -234,144 +244,144 @@
 <context>
     <name>nava::ui::GalleryPanel</name>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="42"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="43"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="50"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="51"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="50"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="51"/>
         <source>Open the clip in the player</source>
         <translation>Den Clip im Player öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="51"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="52"/>
         <source>Re-run</source>
         <translation>Erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="51"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="52"/>
         <source>Queue the same recipe again (same seed, same settings)</source>
         <translation>Dasselbe Rezept erneut einreihen (gleicher Seed, gleiche Einstellungen)</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="53"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="54"/>
         <source>Restore recipe</source>
         <translation>Rezept übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="54"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="55"/>
         <source>Put this clip&apos;s prompt, speakers and settings into the editor (one undo step)</source>
         <translation>Beschreibung, Sprecher und Einstellungen dieses Clips in den Editor übernehmen (ein Rückgängig-Schritt)</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="57"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="58"/>
         <source>Show in folder</source>
         <translation>Im Ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="57"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="58"/>
         <source>Open the folder that holds the clip</source>
         <translation>Den Ordner öffnen, der den Clip enthält</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="59"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="60"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="59"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="60"/>
         <source>Move the clip to the trash or remove it from the gallery</source>
         <translation>Den Clip in den Papierkorb verschieben oder aus der Galerie entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="61"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="62"/>
         <source>Add clips…</source>
         <translation>Clips hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="61"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="62"/>
         <source>Add video or sound files to the gallery</source>
         <translation>Video- oder Tondateien zur Galerie hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="63"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="64"/>
         <source>Rescan</source>
         <translation>Neu einlesen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="63"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="64"/>
         <source>Look for new clips in the output folder</source>
         <translation>Im Ausgabeordner nach neuen Clips suchen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="98"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="99"/>
         <source>Filter by prompt…</source>
         <translation>Nach Beschreibung filtern…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="99"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="100"/>
         <source>Filter clips</source>
         <translation>Clips filtern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="100"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="101"/>
         <source>Show only clips whose prompt contains these words</source>
         <translation>Nur Clips zeigen, deren Beschreibung diese Wörter enthält</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="121"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="123"/>
         <source>Clips</source>
         <translation>Clips</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="142"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="143"/>
         <source>No clips yet. Clips you generate appear here; you can also add files or drop a clip made by NAVA Studio onto the window to restore its recipe.</source>
         <translation>Noch keine Clips. Generierte Clips erscheinen hier; Sie können auch Dateien hinzufügen oder einen mit NAVA Studio erstellten Clip auf das Fenster ziehen, um sein Rezept zu übernehmen.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="158"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="159"/>
         <source>Recipe</source>
         <translation>Rezept</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="207"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="216"/>
         <source>The clip is missing: %1</source>
         <translation>Der Clip fehlt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="227"/>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="245"/>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="251"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="236"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="255"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="259"/>
         <source>Delete clip</source>
         <translation>Clip löschen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="228"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="237"/>
         <source>Move “%1” to the trash, or only remove it from the gallery?</source>
         <translation>„%1“ in den Papierkorb verschieben oder nur aus der Galerie entfernen?</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="230"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="239"/>
         <source>Move to trash</source>
         <translation>In den Papierkorb</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="231"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="240"/>
         <source>Remove from gallery</source>
         <translation>Aus der Galerie entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="241"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="250"/>
         <source>Moved to the trash: %1</source>
         <translation>In den Papierkorb verschoben: %1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="246"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="255"/>
         <source>%1
 
 Delete “%2” permanently?</source>
@@ -380,43 +390,43 @@ Delete “%2” permanently?</source>
 „%2“ endgültig löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="256"/>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="265"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="264"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="273"/>
         <source>Add clips</source>
         <translation>Clips hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="257"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="265"/>
         <source>Video and sound (*.mp4 *.mov *.mkv *.webm *.wav *.flac *.mp3 *.ogg *.m4a)</source>
         <translation>Video und Ton (*.mp4 *.mov *.mkv *.webm *.wav *.flac *.mp3 *.ogg *.m4a)</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="271"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="279"/>
         <source>New clips found: %1</source>
         <translation>Neue Clips gefunden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="286"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="294"/>
         <source>This clip carries no recipe</source>
         <translation>Dieser Clip enthält kein Rezept</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="297"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="305"/>
         <source>Select a clip to see how it was made.</source>
         <translation>Wählen Sie einen Clip, um zu sehen, wie er entstanden ist.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="310"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="319"/>
         <source>The file is missing. The recipe can still be re-run or restored.</source>
         <translation>Die Datei fehlt. Das Rezept kann trotzdem erneut ausgeführt oder übernommen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="315"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="324"/>
         <source>This clip carries no recipe: it was not made by NAVA Studio, or its metadata was removed.</source>
         <translation>Dieser Clip enthält kein Rezept: Er wurde nicht mit NAVA Studio erstellt, oder seine Metadaten wurden entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="323"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="332"/>
         <source>Recipe (JSON)</source>
         <translation>Rezept (JSON)</translation>
     </message>
@@ -880,303 +890,313 @@ Delete “%2” permanently?</source>
 <context>
     <name>nava::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window.cpp" line="373"/>
         <source>NAVA Studio</source>
         <translation>NAVA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="202"/>
         <source>Create</source>
         <translation>Erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="74"/>
+        <location filename="../ui/main_window.cpp" line="76"/>
         <source>Model not loaded: %1</source>
         <translation>Modell nicht geladen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="84"/>
         <source>Finished: %1</source>
         <translation>Fertig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>Cannot save the gallery: %1</source>
         <translation>Die Galerie kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="94"/>
         <source>A job failed: %1</source>
         <translation>Ein Auftrag ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="94"/>
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>Cannot save the queue: %1</source>
         <translation>Die Warteschlange kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102"/>
-        <location filename="../ui/main_window.cpp" line="152"/>
+        <location filename="../ui/main_window.cpp" line="105"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104"/>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="157"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>Cannot generate</source>
         <translation>Generierung nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>The saved queue could not be read: %1</source>
         <translation>Die gespeicherte Warteschlange konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>The gallery index could not be read: %1</source>
         <translation>Der Galerie-Index konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="154"/>
+        <location filename="../ui/main_window.cpp" line="158"/>
         <source>Generate</source>
         <translation>Generieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="160"/>
         <source>Add the current project to the queue (%1)</source>
         <translation>Das aktuelle Projekt in die Warteschlange stellen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="162"/>
         <source>Rewrite…</source>
         <translation>Umschreiben…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="181"/>
+        <location filename="../ui/main_window.cpp" line="185"/>
         <source>Cannot re-run</source>
         <translation>Erneutes Ausführen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187"/>
-        <location filename="../ui/main_window_actions.cpp" line="350"/>
+        <location filename="../ui/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window_actions.cpp" line="349"/>
         <source>Cannot restore the recipe</source>
         <translation>Das Rezept kann nicht übernommen werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window.cpp" line="195"/>
         <location filename="../ui/main_window_actions.cpp" line="354"/>
         <location filename="../ui/main_window_actions.cpp" line="390"/>
         <source>Recipe restored</source>
         <translation>Rezept übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="199"/>
-        <location filename="../ui/main_window.cpp" line="383"/>
+        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="398"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>Gallery</source>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202"/>
+        <location filename="../ui/main_window.cpp" line="206"/>
         <source>Write the scene, mark who speaks, generate</source>
         <translation>Szene beschreiben, Sprecher markieren, generieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="207"/>
         <source>Jobs waiting, running and done</source>
         <translation>Wartende, laufende und fertige Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>Every clip you made: play, re-run, restore its recipe</source>
         <translation>Jeder erstellte Clip: abspielen, erneut ausführen, Rezept übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window.cpp" line="209"/>
         <source>Fine-tune the model on your own footage</source>
         <translation>Das Modell mit eigenem Material nachtrainieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222"/>
+        <location filename="../ui/main_window.cpp" line="227"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="234"/>
         <source>&amp;New project</source>
         <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Save &amp;as…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>Restore recipe from &amp;clip…</source>
         <translation>Rezept aus &amp;Clip übernehmen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>Bring the prompt, speakers and settings of a clip made by NAVA Studio back into the editor (you can also drop the clip onto the window)</source>
         <translation>Beschreibung, Sprecher und Einstellungen eines mit NAVA Studio erstellten Clips in den Editor zurückholen (Sie können den Clip auch auf das Fenster ziehen)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window.cpp" line="265"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window.cpp" line="272"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>&amp;Create</source>
         <translation>&amp;Erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>&amp;Queue</source>
         <translation>&amp;Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>&amp;Gallery</source>
         <translation>&amp;Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="279"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="301"/>
+        <location filename="../ui/main_window.cpp" line="307"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>&amp;About NAVA Studio</source>
         <translation>Ü&amp;ber NAVA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>About NAVA Studio</source>
         <translation>Über NAVA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>NAVA Studio makes short clips whose picture and sound are generated together.</source>
         <translation>NAVA Studio erstellt kurze Clips, deren Bild und Ton gemeinsam generiert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="366"/>
+        <location filename="../ui/main_window.cpp" line="352"/>
+        <source>Training is running</source>
+        <translation>Training läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="353"/>
+        <source>Quitting stops the training run. The next start continues from its newest checkpoint. Quit anyway?</source>
+        <translation>Beim Beenden wird das Training angehalten. Der nächste Start setzt am neuesten Checkpoint fort. Trotzdem beenden?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="381"/>
         <source>Let a language model expand the prompt into one cinematic paragraph; spoken parts stay as written</source>
         <translation>Ein Sprachmodell baut die Beschreibung zu einem filmischen Absatz aus; gesprochene Teile bleiben wörtlich erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="368"/>
+        <location filename="../ui/main_window.cpp" line="383"/>
         <source>Set a rewrite endpoint in Settings to enable Rewrite</source>
         <translation>Legen Sie in den Einstellungen einen Endpunkt fest, um Umschreiben zu aktivieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="375"/>
+        <location filename="../ui/main_window.cpp" line="390"/>
         <source>Model ready: %1</source>
         <translation>Modell bereit: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="383"/>
+        <location filename="../ui/main_window.cpp" line="398"/>
         <source>Queue (%1)</source>
         <translation>Warteschlange (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="386"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>Queue paused</source>
         <translation>Warteschlange pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="389"/>
+        <location filename="../ui/main_window.cpp" line="404"/>
         <source>Generating %1/%2</source>
         <translation>Generiere %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="391"/>
+        <location filename="../ui/main_window.cpp" line="406"/>
         <source>%1 left</source>
         <translation>noch %1</translation>
     </message>
@@ -1337,12 +1357,12 @@ Delete “%2” permanently?</source>
         <translation>Rezept übernommen; Rückgängig nimmt es zurück</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_actions.cpp" line="344"/>
+        <location filename="../ui/main_window_actions.cpp" line="343"/>
         <source>Restore recipe from clip</source>
         <translation>Rezept aus Clip übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_actions.cpp" line="345"/>
+        <location filename="../ui/main_window_actions.cpp" line="344"/>
         <source>Clips (*.mp4 *.mov *.mkv *.webm *.wav);;All files (*)</source>
         <translation>Clips (*.mp4 *.mov *.mkv *.webm *.wav);;Alle Dateien (*)</translation>
     </message>
@@ -1370,191 +1390,191 @@ Delete “%2” permanently?</source>
         <translation>Clip-Player</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="89"/>
+        <location filename="../ui/player/player_widget.cpp" line="90"/>
         <source>Click to give the player the keyboard: Space plays and pauses, the arrow keys step one frame</source>
         <translation>Klicken, um dem Player die Tastatur zu geben: Leertaste spielt ab und pausiert, die Pfeiltasten gehen ein Bild weiter</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="96"/>
+        <location filename="../ui/player/player_widget.cpp" line="97"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="97"/>
+        <location filename="../ui/player/player_widget.cpp" line="98"/>
         <source>Position in the clip</source>
         <translation>Position im Clip</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="137"/>
         <location filename="../ui/player/player_widget.cpp" line="138"/>
+        <location filename="../ui/player/player_widget.cpp" line="139"/>
         <source>Volume</source>
         <translation>Lautstärke</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="144"/>
-        <location filename="../ui/player/player_widget.cpp" line="146"/>
+        <location filename="../ui/player/player_widget.cpp" line="145"/>
+        <location filename="../ui/player/player_widget.cpp" line="147"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="145"/>
+        <location filename="../ui/player/player_widget.cpp" line="146"/>
         <source>Save the clip, its sound or the picture on screen</source>
         <translation>Den Clip, seinen Ton oder das angezeigte Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="190"/>
-        <location filename="../ui/player/player_widget.cpp" line="475"/>
+        <location filename="../ui/player/player_widget.cpp" line="191"/>
+        <location filename="../ui/player/player_widget.cpp" line="478"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="194"/>
-        <location filename="../ui/player/player_widget.cpp" line="472"/>
+        <location filename="../ui/player/player_widget.cpp" line="195"/>
+        <location filename="../ui/player/player_widget.cpp" line="475"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="198"/>
+        <location filename="../ui/player/player_widget.cpp" line="199"/>
         <source>Previous frame</source>
         <translation>Vorheriges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="201"/>
+        <location filename="../ui/player/player_widget.cpp" line="202"/>
         <source>Next frame</source>
         <translation>Nächstes Bild</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="203"/>
+        <location filename="../ui/player/player_widget.cpp" line="205"/>
         <source>Go to start</source>
         <translation>Zum Anfang</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="205"/>
+        <location filename="../ui/player/player_widget.cpp" line="207"/>
         <source>Loop</source>
         <translation>Schleife</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="208"/>
+        <location filename="../ui/player/player_widget.cpp" line="210"/>
         <source>Mute</source>
         <translation>Stumm</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="211"/>
+        <location filename="../ui/player/player_widget.cpp" line="213"/>
         <source>Save clip as MP4…</source>
         <translation>Clip als MP4 speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="213"/>
+        <location filename="../ui/player/player_widget.cpp" line="215"/>
         <source>Save sound as WAV…</source>
         <translation>Ton als WAV speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="216"/>
+        <location filename="../ui/player/player_widget.cpp" line="218"/>
         <source>Save frame as PNG…</source>
         <translation>Bild als PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="237"/>
+        <location filename="../ui/player/player_widget.cpp" line="240"/>
         <source>no picture or sound this build can decode</source>
         <translation>weder Bild noch Ton, den dieser Build dekodieren kann</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="261"/>
+        <location filename="../ui/player/player_widget.cpp" line="263"/>
         <source>This clip has no sound</source>
         <translation>Dieser Clip hat keinen Ton</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="266"/>
+        <location filename="../ui/player/player_widget.cpp" line="268"/>
         <source>Cannot play %1: %2</source>
         <translation>%1 kann nicht abgespielt werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="276"/>
+        <location filename="../ui/player/player_widget.cpp" line="278"/>
         <source>This clip has no sound.</source>
         <translation>Dieser Clip hat keinen Ton.</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="279"/>
+        <location filename="../ui/player/player_widget.cpp" line="281"/>
         <source>Sound is off: the player runs on a silent clock.</source>
         <translation>Ton aus: der Player läuft mit einer stummen Uhr.</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="280"/>
+        <location filename="../ui/player/player_widget.cpp" line="282"/>
         <source>No sound: %1. The clip plays silently in real time.</source>
         <translation>Kein Ton: %1. Der Clip läuft stumm in Echtzeit.</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="284"/>
+        <location filename="../ui/player/player_widget.cpp" line="286"/>
         <source>Sound output: %1</source>
         <translation>Tonausgabe: %1</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="287"/>
+        <location filename="../ui/player/player_widget.cpp" line="289"/>
         <source>Sound only</source>
         <translation>Nur Ton</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="307"/>
+        <location filename="../ui/player/player_widget.cpp" line="309"/>
         <source>Open a clip from the gallery to play it here</source>
         <translation>Öffnen Sie einen Clip aus der Galerie, um ihn hier abzuspielen</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="446"/>
+        <location filename="../ui/player/player_widget.cpp" line="449"/>
         <source>Playback stopped: %1</source>
         <translation>Wiedergabe angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="464"/>
+        <location filename="../ui/player/player_widget.cpp" line="467"/>
         <source>frame %1 / %2</source>
         <translation>Bild %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="472"/>
+        <location filename="../ui/player/player_widget.cpp" line="475"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="522"/>
+        <location filename="../ui/player/player_widget.cpp" line="525"/>
         <source>there is no picture on screen</source>
         <translation>es wird kein Bild angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="536"/>
+        <location filename="../ui/player/player_widget.cpp" line="539"/>
         <source>Save clip</source>
         <translation>Clip speichern</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="539"/>
+        <location filename="../ui/player/player_widget.cpp" line="542"/>
         <source>Video (*.mp4 *.mov *.mkv)</source>
         <translation>Video (*.mp4 *.mov *.mkv)</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="542"/>
+        <location filename="../ui/player/player_widget.cpp" line="545"/>
         <source>Save sound</source>
         <translation>Ton speichern</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="544"/>
+        <location filename="../ui/player/player_widget.cpp" line="547"/>
         <source>WAV audio (*.wav)</source>
         <translation>WAV-Audio (*.wav)</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="547"/>
+        <location filename="../ui/player/player_widget.cpp" line="550"/>
         <source>Save frame</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="550"/>
+        <location filename="../ui/player/player_widget.cpp" line="553"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="562"/>
+        <location filename="../ui/player/player_widget.cpp" line="565"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="564"/>
+        <location filename="../ui/player/player_widget.cpp" line="567"/>
         <source>Cannot save %1: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
@@ -1985,107 +2005,107 @@ Delete “%2” permanently?</source>
         <translation>Text zu Ton</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="41"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="42"/>
         <source>not a valid recipe: %1</source>
         <translation>kein gültiges Rezept: %1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="53"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="54"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="59"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="60"/>
         <source>%1 holds no NAVA recipe: it was not made by NAVA Studio, or its metadata was removed when it was edited or converted.</source>
         <translation>%1 enthält kein NAVA-Rezept: Die Datei wurde nicht mit NAVA Studio erstellt, oder ihre Metadaten gingen beim Bearbeiten oder Umwandeln verloren.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="98"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="100"/>
         <source>Restore recipe</source>
         <translation>Rezept übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="115"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="117"/>
         <source>The voice of %1 is missing: %2</source>
         <translation>Die Stimme von %1 fehlt: %2</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="119"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="121"/>
         <source>The voice of %1 changed since the clip was made: %2</source>
         <translation>Die Stimme von %1 hat sich seit der Erstellung des Clips geändert: %2</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="123"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="125"/>
         <source>Cannot attach the voice of %1: %2</source>
         <translation>Die Stimme von %1 kann nicht angehängt werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="130"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="133"/>
         <source>Restore prompt</source>
         <translation>Beschreibung übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="135"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="138"/>
         <source>Restore settings</source>
         <translation>Einstellungen übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="165"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="168"/>
         <source>Avoid:</source>
         <translation>Vermeiden:</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="175"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="178"/>
         <source>Speaker</source>
         <translation>Sprecher</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="179"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="182"/>
         <source>no reference voice</source>
         <translation>keine Referenzstimme</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="181"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="184"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="183"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="186"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="184"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="187"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="185"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="188"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="186"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="189"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="187"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="191"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="192"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="195"/>
         <source>Guidance</source>
         <translation>Guidance</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="193"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="195"/>
         <source>video %1 · audio %2 · voice %3</source>
         <translation>Video %1 · Ton %2 · Stimme %3</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="198"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="199"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -2720,297 +2740,297 @@ Delete “%2” permanently?</source>
         <translation>Ordner mit beschrifteten Clips oder ein Manifest</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="92"/>
+        <location filename="../ui/training/training_panel.cpp" line="93"/>
         <source>A folder of clips, each with a caption file of the same name (clip.mp4 + clip.txt), or a JSON / JSON Lines manifest</source>
         <translation>Ein Ordner mit Clips, jeder mit einer gleichnamigen Beschriftungsdatei (clip.mp4 + clip.txt), oder ein JSON-/JSON-Lines-Manifest</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="94"/>
+        <location filename="../ui/training/training_panel.cpp" line="95"/>
         <source>Folder…</source>
         <translation>Ordner…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="95"/>
+        <location filename="../ui/training/training_panel.cpp" line="96"/>
         <source>Choose a folder of clips</source>
         <translation>Einen Ordner mit Clips wählen</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="96"/>
+        <location filename="../ui/training/training_panel.cpp" line="97"/>
         <source>Manifest…</source>
         <translation>Manifest…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="97"/>
+        <location filename="../ui/training/training_panel.cpp" line="98"/>
         <source>Choose a manifest file (JSON or JSON Lines)</source>
         <translation>Eine Manifestdatei wählen (JSON oder JSON Lines)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="104"/>
+        <location filename="../ui/training/training_panel.cpp" line="105"/>
         <source>&amp;Check dataset</source>
         <translation>Datensatz &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="106"/>
+        <location filename="../ui/training/training_panel.cpp" line="107"/>
         <source>Check that every clip exists, can be read and has a caption</source>
         <translation>Prüfen, ob jeder Clip existiert, lesbar ist und eine Beschriftung hat</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="114"/>
+        <location filename="../ui/training/training_panel.cpp" line="115"/>
         <source>Validation report</source>
         <translation>Prüfbericht</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="116"/>
+        <location filename="../ui/training/training_panel.cpp" line="117"/>
         <source>Item</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="116"/>
+        <location filename="../ui/training/training_panel.cpp" line="117"/>
         <source>Finding</source>
         <translation>Befund</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="123"/>
+        <location filename="../ui/training/training_panel.cpp" line="124"/>
         <source>Recipe</source>
         <translation>Rezept</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="128"/>
+        <location filename="../ui/training/training_panel.cpp" line="129"/>
         <source>Training recipe (JSON)</source>
         <translation>Trainingsrezept (JSON)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="129"/>
+        <location filename="../ui/training/training_panel.cpp" line="130"/>
         <source>Recipe file</source>
         <translation>Rezeptdatei</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="130"/>
+        <location filename="../ui/training/training_panel.cpp" line="131"/>
         <source>The recipe: model, data, batch, steps, optimiser, checkpoints</source>
         <translation>Das Rezept: Modell, Daten, Batch, Schritte, Optimierer, Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="131"/>
+        <location filename="../ui/training/training_panel.cpp" line="132"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="132"/>
+        <location filename="../ui/training/training_panel.cpp" line="133"/>
         <source>Choose a recipe file</source>
         <translation>Eine Rezeptdatei wählen</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="135"/>
+        <location filename="../ui/training/training_panel.cpp" line="136"/>
         <source>&amp;File:</source>
         <translation>&amp;Datei:</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="144"/>
+        <location filename="../ui/training/training_panel.cpp" line="145"/>
         <source>Which stage of a multi-stage recipe to run</source>
         <translation>Welche Stufe eines mehrstufigen Rezepts laufen soll</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="145"/>
+        <location filename="../ui/training/training_panel.cpp" line="146"/>
         <source>&amp;Stage:</source>
         <translation>&amp;Stufe:</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="147"/>
+        <location filename="../ui/training/training_panel.cpp" line="148"/>
         <source>&amp;LoRA</source>
         <translation>&amp;LoRA</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="148"/>
+        <location filename="../ui/training/training_panel.cpp" line="149"/>
         <source>Train small low-rank adapters: fast, little memory, easy to share</source>
         <translation>Kleine Low-Rank-Adapter trainieren: schnell, wenig Speicher, leicht weiterzugeben</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="149"/>
+        <location filename="../ui/training/training_panel.cpp" line="150"/>
         <source>F&amp;ull fine-tune</source>
         <translation>&amp;Volles Nachtraining</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="150"/>
+        <location filename="../ui/training/training_panel.cpp" line="151"/>
         <source>Train every weight: the most capable, needs the most memory</source>
         <translation>Alle Gewichte trainieren: am leistungsfähigsten, braucht den meisten Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="157"/>
+        <location filename="../ui/training/training_panel.cpp" line="158"/>
         <source>Method:</source>
         <translation>Methode:</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="161"/>
+        <location filename="../ui/training/training_panel.cpp" line="162"/>
         <source>Processes to start, one per GPU (nava train --nproc)</source>
         <translation>Zu startende Prozesse, einer pro GPU (nava train --nproc)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="162"/>
+        <location filename="../ui/training/training_panel.cpp" line="163"/>
         <source>&amp;Ranks:</source>
         <translation>&amp;Ranks:</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="165"/>
+        <location filename="../ui/training/training_panel.cpp" line="166"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="166"/>
+        <location filename="../ui/training/training_panel.cpp" line="167"/>
         <source>Start training (continues from the newest checkpoint, if any)</source>
         <translation>Training starten (setzt am neuesten Checkpoint fort, falls vorhanden)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="167"/>
+        <location filename="../ui/training/training_panel.cpp" line="168"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="168"/>
+        <location filename="../ui/training/training_panel.cpp" line="169"/>
         <source>Stop after the next checkpoint; Resume continues from it</source>
         <translation>Nach dem nächsten Checkpoint anhalten; Fortsetzen macht dort weiter</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="169"/>
+        <location filename="../ui/training/training_panel.cpp" line="170"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="170"/>
+        <location filename="../ui/training/training_panel.cpp" line="171"/>
         <source>Start again from the newest checkpoint</source>
         <translation>Ab dem neuesten Checkpoint neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="171"/>
+        <location filename="../ui/training/training_panel.cpp" line="172"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="172"/>
+        <location filename="../ui/training/training_panel.cpp" line="173"/>
         <source>Stop now; progress since the last checkpoint is lost</source>
         <translation>Sofort anhalten; der Fortschritt seit dem letzten Checkpoint geht verloren</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="207"/>
+        <location filename="../ui/training/training_panel.cpp" line="208"/>
         <source>Training progress</source>
         <translation>Trainingsfortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="220"/>
+        <location filename="../ui/training/training_panel.cpp" line="221"/>
         <source>Samples</source>
         <translation>Beispiele</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="224"/>
+        <location filename="../ui/training/training_panel.cpp" line="225"/>
         <source>Sample clips</source>
         <translation>Beispielclips</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="225"/>
+        <location filename="../ui/training/training_panel.cpp" line="226"/>
         <source>Clips the trainer renders as it goes; double-click to play</source>
         <translation>Clips, die der Trainer unterwegs erzeugt; Doppelklick zum Abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="232"/>
+        <location filename="../ui/training/training_panel.cpp" line="233"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="236"/>
+        <location filename="../ui/training/training_panel.cpp" line="237"/>
         <source>Training log</source>
         <translation>Trainingsprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="290"/>
+        <location filename="../ui/training/training_panel.cpp" line="291"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="295"/>
+        <location filename="../ui/training/training_panel.cpp" line="296"/>
         <source>Training finished; model written to %1</source>
         <translation>Training beendet; Modell nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="345"/>
+        <location filename="../ui/training/training_panel.cpp" line="346"/>
         <source>Whole recipe</source>
         <translation>Ganzes Rezept</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="358"/>
+        <location filename="../ui/training/training_panel.cpp" line="360"/>
         <source>Dataset folder</source>
         <translation>Datensatzordner</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="367"/>
+        <location filename="../ui/training/training_panel.cpp" line="368"/>
         <source>Dataset manifest</source>
         <translation>Datensatz-Manifest</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="368"/>
+        <location filename="../ui/training/training_panel.cpp" line="369"/>
         <source>Manifests (*.jsonl *.json);;All files (*)</source>
         <translation>Manifeste (*.jsonl *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="375"/>
+        <location filename="../ui/training/training_panel.cpp" line="376"/>
         <source>Training recipe</source>
         <translation>Trainingsrezept</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="377"/>
+        <location filename="../ui/training/training_panel.cpp" line="378"/>
         <source>Recipes (*.json);;All files (*)</source>
         <translation>Rezepte (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="386"/>
+        <location filename="../ui/training/training_panel.cpp" line="387"/>
         <source>Choose the recipe to train with.</source>
         <translation>Wählen Sie das Rezept für das Training.</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="395"/>
+        <location filename="../ui/training/training_panel.cpp" line="396"/>
         <source>checkpoint interval %1</source>
         <translation>Checkpoint-Intervall %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="396"/>
+        <location filename="../ui/training/training_panel.cpp" line="397"/>
         <source>a checkpoint at the end only</source>
         <translation>nur ein Checkpoint am Ende</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="397"/>
+        <location filename="../ui/training/training_panel.cpp" line="398"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 steps, %3&lt;br&gt;Run folder: %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2 Schritte, %3&lt;br&gt;Laufordner: %4</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="408"/>
+        <location filename="../ui/training/training_panel.cpp" line="409"/>
         <source>Cannot start: %1</source>
         <translation>Start nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="438"/>
+        <location filename="../ui/training/training_panel.cpp" line="439"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="442"/>
+        <location filename="../ui/training/training_panel.cpp" line="443"/>
         <source>Finished: model written to %1</source>
         <translation>Fertig: Modell nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="458"/>
+        <location filename="../ui/training/training_panel.cpp" line="459"/>
         <source>step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="461"/>
+        <location filename="../ui/training/training_panel.cpp" line="462"/>
         <source>%1 left</source>
         <translation>noch %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="469"/>
+        <location filename="../ui/training/training_panel.cpp" line="470"/>
         <source>loss %1</source>
         <translation>Loss %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="471"/>
+        <location filename="../ui/training/training_panel.cpp" line="472"/>
         <source>%1 samples/s</source>
         <translation>%1 Beispiele/s</translation>
     </message>
@@ -3048,7 +3068,7 @@ Delete “%2” permanently?</source>
 <context>
     <name>nava::ui::TrainingSession</name>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="39"/>
+        <location filename="../ui/training/training_session.cpp" line="40"/>
         <source>not a recipe (JSON object): %1</source>
         <translation>kein Rezept (JSON-Objekt): %1</translation>
     </message>
@@ -3154,7 +3174,7 @@ Delete “%2” permanently?</source>
         <translation>Checkpoint nach Schritt %1 geschrieben; wird pausiert.</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="452"/>
+        <location filename="../ui/training/training_session.cpp" line="453"/>
         <source>Paused after step %1. Resume continues from the newest checkpoint.</source>
         <translation>Nach Schritt %1 pausiert. Fortsetzen macht am neuesten Checkpoint weiter.</translation>
     </message>
@@ -3164,43 +3184,43 @@ Delete “%2” permanently?</source>
         <translation>Nach Schritt %1 angehalten.</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="468"/>
+        <location filename="../ui/training/training_session.cpp" line="467"/>
         <source>the trainer crashed</source>
         <translation>der Trainer ist abgestürzt</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="469"/>
+        <location filename="../ui/training/training_session.cpp" line="468"/>
         <source>the trainer exited with status %1</source>
         <translation>der Trainer wurde mit Status %1 beendet</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="470"/>
+        <location filename="../ui/training/training_session.cpp" line="469"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="479"/>
+        <location filename="../ui/training/training_session.cpp" line="478"/>
         <source>cannot start %1: %2</source>
         <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="539"/>
-        <location filename="../ui/training/training_session.cpp" line="550"/>
+        <location filename="../ui/training/training_session.cpp" line="538"/>
+        <location filename="../ui/training/training_session.cpp" line="549"/>
         <source>studio checks</source>
         <translation>Prüfung durch das Studio</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="542"/>
+        <location filename="../ui/training/training_session.cpp" line="541"/>
         <source>Choose a dataset folder or manifest first.</source>
         <translation>Wählen Sie zuerst einen Datensatzordner oder ein Manifest.</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="554"/>
+        <location filename="../ui/training/training_session.cpp" line="553"/>
         <source>This trainer cannot check a recipe&apos;s data; choose the dataset folder or manifest to check it here.</source>
         <translation>Dieser Trainer kann die Daten eines Rezepts nicht prüfen; wählen Sie den Datensatzordner oder das Manifest, um es hier zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="599"/>
+        <location filename="../ui/training/training_session.cpp" line="601"/>
         <source>the trainer found the data unusable (exit status %1)</source>
         <translation>der Trainer hält die Daten für unbrauchbar (Exit-Status %1)</translation>
     </message>
@@ -3284,7 +3304,7 @@ Delete “%2” permanently?</source>
         <translation>Ziehen, um einen Teil der Stimme auszuwählen; Esc hebt die Auswahl auf</translation>
     </message>
     <message>
-        <location filename="../ui/speakers/waveform_view.cpp" line="81"/>
+        <location filename="../ui/speakers/waveform_view.cpp" line="82"/>
         <source>No voice attached — drop a sound or video file here</source>
         <translation>Keine Stimme angehängt — ziehen Sie eine Ton- oder Videodatei hierher</translation>
     </message>

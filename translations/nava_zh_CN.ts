@@ -54,62 +54,62 @@
         <translation>无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="151"/>
+        <location filename="../ui/training/dataset_check.cpp" line="153"/>
         <source>the record names no clip (expected a &quot;video&quot; or &quot;path&quot; key)</source>
         <translation>该记录没有指明片段（需要 &quot;video&quot; 或 &quot;path&quot; 键）</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="178"/>
+        <location filename="../ui/training/dataset_check.cpp" line="180"/>
         <source>record %1</source>
         <translation>第 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="187"/>
+        <location filename="../ui/training/dataset_check.cpp" line="189"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="190"/>
+        <location filename="../ui/training/dataset_check.cpp" line="192"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="199"/>
+        <location filename="../ui/training/dataset_check.cpp" line="201"/>
         <source>no clips found</source>
         <translation>未找到片段</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="202"/>
+        <location filename="../ui/training/dataset_check.cpp" line="204"/>
         <source>%1 more issues not listed</source>
         <translation>另有 %1 个问题未列出</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="222"/>
+        <location filename="../ui/training/dataset_check.cpp" line="224"/>
         <source>note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="224"/>
+        <location filename="../ui/training/dataset_check.cpp" line="226"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="226"/>
+        <location filename="../ui/training/dataset_check.cpp" line="228"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="233"/>
+        <location filename="../ui/training/dataset_check.cpp" line="235"/>
         <source>studio checks</source>
         <translation>工作室自检</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="237"/>
+        <location filename="../ui/training/dataset_check.cpp" line="239"/>
         <source>no dataset chosen</source>
         <translation>未选择数据集</translation>
     </message>
     <message>
-        <location filename="../ui/training/dataset_check.cpp" line="238"/>
+        <location filename="../ui/training/dataset_check.cpp" line="240"/>
         <source>%1 does not exist</source>
         <translation>%1 不存在</translation>
     </message>
@@ -143,24 +143,34 @@
 <context>
     <name>nava::ui::FakeEngineClient</name>
     <message>
-        <location filename="../ui/engine/fake_engine_client.cpp" line="26"/>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="33"/>
         <source>%1 is not a model package folder</source>
         <translation>%1 不是模型包文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/engine/fake_engine_client.cpp" line="31"/>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="38"/>
         <source>Preview engine</source>
         <translation>预览引擎</translation>
     </message>
     <message>
-        <location filename="../ui/engine/fake_engine_client.cpp" line="32"/>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="39"/>
+        <source>Simulated generation: clips are painted previews</source>
+        <translation>模拟生成：片段是绘制的预览</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="40"/>
         <source>Simulated generation: no clip is rendered yet</source>
         <translation>模拟生成：尚未真正渲染片段</translation>
     </message>
     <message>
-        <location filename="../ui/engine/fake_engine_client.cpp" line="86"/>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="94"/>
         <source>sampling</source>
         <translation>采样中</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="213"/>
+        <source>Cannot write the preview clip: %1</source>
+        <translation>无法写入预览片段：%1</translation>
     </message>
 </context>
 <context>
@@ -174,59 +184,59 @@
 <context>
     <name>nava::ui::GalleryModel</name>
     <message>
-        <location filename="../ui/gallery/gallery_delegate.cpp" line="74"/>
-        <location filename="../ui/gallery/gallery_delegate.cpp" line="106"/>
+        <location filename="../ui/gallery/gallery_delegate.cpp" line="75"/>
+        <location filename="../ui/gallery/gallery_delegate.cpp" line="108"/>
         <source>file missing</source>
         <translation>文件丢失</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_delegate.cpp" line="76"/>
-        <location filename="../ui/gallery/gallery_model.cpp" line="146"/>
+        <location filename="../ui/gallery/gallery_delegate.cpp" line="77"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="161"/>
         <source>sound only</source>
         <translation>仅声音</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="127"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="142"/>
         <source>%1 (the file is missing)</source>
         <translation>%1（文件丢失）</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="147"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="162"/>
         <source>seed %1</source>
         <translation>种子 %1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="172"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="187"/>
         <source>the gallery index is damaged: %1</source>
         <translation>作品库索引已损坏：%1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="226"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="242"/>
         <source>%1 holds no picture or sound</source>
         <translation>%1 既没有画面也没有声音</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="250"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="266"/>
         <source>%1 does not exist</source>
         <translation>%1 不存在</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="254"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="270"/>
         <source>%1 is not a video or sound file</source>
         <translation>%1 不是视频或音频文件</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="318"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="351"/>
         <source>%1 is not in the gallery</source>
         <translation>%1 不在作品库中</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="327"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="360"/>
         <source>%1 could not be moved to the trash</source>
         <translation>无法将 %1 移到回收站</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_model.cpp" line="328"/>
+        <location filename="../ui/gallery/gallery_model.cpp" line="361"/>
         <source>%1 could not be deleted</source>
         <translation>无法删除 %1</translation>
     </message>
@@ -234,144 +244,144 @@
 <context>
     <name>nava::ui::GalleryPanel</name>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="42"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="43"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="50"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="51"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="50"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="51"/>
         <source>Open the clip in the player</source>
         <translation>在播放器中打开片段</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="51"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="52"/>
         <source>Re-run</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="51"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="52"/>
         <source>Queue the same recipe again (same seed, same settings)</source>
         <translation>将同一配方再次加入队列（相同种子、相同设置）</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="53"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="54"/>
         <source>Restore recipe</source>
         <translation>恢复配方</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="54"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="55"/>
         <source>Put this clip&apos;s prompt, speakers and settings into the editor (one undo step)</source>
         <translation>把该片段的提示词、说话人和设置放回编辑器（可一步撤销）</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="57"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="58"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="57"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="58"/>
         <source>Open the folder that holds the clip</source>
         <translation>打开片段所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="59"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="60"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="59"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="60"/>
         <source>Move the clip to the trash or remove it from the gallery</source>
         <translation>将片段移到回收站，或从作品库中移除</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="61"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="62"/>
         <source>Add clips…</source>
         <translation>添加片段…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="61"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="62"/>
         <source>Add video or sound files to the gallery</source>
         <translation>将视频或音频文件添加到作品库</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="63"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="64"/>
         <source>Rescan</source>
         <translation>重新扫描</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="63"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="64"/>
         <source>Look for new clips in the output folder</source>
         <translation>在输出文件夹中查找新片段</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="98"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="99"/>
         <source>Filter by prompt…</source>
         <translation>按提示词筛选…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="99"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="100"/>
         <source>Filter clips</source>
         <translation>筛选片段</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="100"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="101"/>
         <source>Show only clips whose prompt contains these words</source>
         <translation>只显示提示词中包含这些文字的片段</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="121"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="123"/>
         <source>Clips</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="142"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="143"/>
         <source>No clips yet. Clips you generate appear here; you can also add files or drop a clip made by NAVA Studio onto the window to restore its recipe.</source>
         <translation>还没有片段。生成的片段会显示在这里；你也可以添加文件，或把 NAVA Studio 生成的片段拖到窗口上以恢复其配方。</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="158"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="159"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="207"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="216"/>
         <source>The clip is missing: %1</source>
         <translation>片段丢失：%1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="227"/>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="245"/>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="251"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="236"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="255"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="259"/>
         <source>Delete clip</source>
         <translation>删除片段</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="228"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="237"/>
         <source>Move “%1” to the trash, or only remove it from the gallery?</source>
         <translation>将“%1”移到回收站，还是只从作品库中移除？</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="230"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="239"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="231"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="240"/>
         <source>Remove from gallery</source>
         <translation>从作品库移除</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="241"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="250"/>
         <source>Moved to the trash: %1</source>
         <translation>已移到回收站：%1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="246"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="255"/>
         <source>%1
 
 Delete “%2” permanently?</source>
@@ -380,43 +390,43 @@ Delete “%2” permanently?</source>
 要永久删除“%2”吗？</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="256"/>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="265"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="264"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="273"/>
         <source>Add clips</source>
         <translation>添加片段</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="257"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="265"/>
         <source>Video and sound (*.mp4 *.mov *.mkv *.webm *.wav *.flac *.mp3 *.ogg *.m4a)</source>
         <translation>视频和音频 (*.mp4 *.mov *.mkv *.webm *.wav *.flac *.mp3 *.ogg *.m4a)</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="271"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="279"/>
         <source>New clips found: %1</source>
         <translation>找到新片段：%1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="286"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="294"/>
         <source>This clip carries no recipe</source>
         <translation>该片段没有配方</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="297"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="305"/>
         <source>Select a clip to see how it was made.</source>
         <translation>选择一个片段，查看它是如何生成的。</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="310"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="319"/>
         <source>The file is missing. The recipe can still be re-run or restored.</source>
         <translation>文件已丢失。仍可重新生成或恢复其配方。</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="315"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="324"/>
         <source>This clip carries no recipe: it was not made by NAVA Studio, or its metadata was removed.</source>
         <translation>该片段没有配方：它不是由 NAVA Studio 生成的，或者其元数据已被删除。</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_panel.cpp" line="323"/>
+        <location filename="../ui/gallery/gallery_panel.cpp" line="332"/>
         <source>Recipe (JSON)</source>
         <translation>配方（JSON）</translation>
     </message>
@@ -880,303 +890,313 @@ Delete “%2” permanently?</source>
 <context>
     <name>nava::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window.cpp" line="373"/>
         <source>NAVA Studio</source>
         <translation>NAVA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="202"/>
         <source>Create</source>
         <translation>创作</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="74"/>
+        <location filename="../ui/main_window.cpp" line="76"/>
         <source>Model not loaded: %1</source>
         <translation>模型未加载：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="84"/>
         <source>Finished: %1</source>
         <translation>已完成：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>Cannot save the gallery: %1</source>
         <translation>无法保存作品库：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="94"/>
         <source>A job failed: %1</source>
         <translation>有任务失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="94"/>
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>Cannot save the queue: %1</source>
         <translation>无法保存队列：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102"/>
-        <location filename="../ui/main_window.cpp" line="152"/>
+        <location filename="../ui/main_window.cpp" line="105"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104"/>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="157"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>Cannot generate</source>
         <translation>无法生成</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>The saved queue could not be read: %1</source>
         <translation>无法读取已保存的队列：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>The gallery index could not be read: %1</source>
         <translation>无法读取作品库索引：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="154"/>
+        <location filename="../ui/main_window.cpp" line="158"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="160"/>
         <source>Add the current project to the queue (%1)</source>
         <translation>将当前项目加入队列（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="162"/>
         <source>Rewrite…</source>
         <translation>改写…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="181"/>
+        <location filename="../ui/main_window.cpp" line="185"/>
         <source>Cannot re-run</source>
         <translation>无法重新生成</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187"/>
-        <location filename="../ui/main_window_actions.cpp" line="350"/>
+        <location filename="../ui/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window_actions.cpp" line="349"/>
         <source>Cannot restore the recipe</source>
         <translation>无法恢复配方</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window.cpp" line="195"/>
         <location filename="../ui/main_window_actions.cpp" line="354"/>
         <location filename="../ui/main_window_actions.cpp" line="390"/>
         <source>Recipe restored</source>
         <translation>配方已恢复</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="199"/>
-        <location filename="../ui/main_window.cpp" line="383"/>
+        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="398"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>Gallery</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202"/>
+        <location filename="../ui/main_window.cpp" line="206"/>
         <source>Write the scene, mark who speaks, generate</source>
         <translation>描写场景、标记说话人、生成</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="207"/>
         <source>Jobs waiting, running and done</source>
         <translation>等待中、进行中和已完成的任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>Every clip you made: play, re-run, restore its recipe</source>
         <translation>你生成的每个片段：播放、重新生成、恢复配方</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window.cpp" line="209"/>
         <source>Fine-tune the model on your own footage</source>
         <translation>使用你自己的素材微调模型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222"/>
+        <location filename="../ui/main_window.cpp" line="227"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="234"/>
         <source>&amp;New project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>Restore recipe from &amp;clip…</source>
         <translation>从片段恢复配方(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>Bring the prompt, speakers and settings of a clip made by NAVA Studio back into the editor (you can also drop the clip onto the window)</source>
         <translation>把 NAVA Studio 生成的片段的提示词、说话人和设置放回编辑器（也可以直接把片段拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window.cpp" line="265"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window.cpp" line="272"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>&amp;Create</source>
         <translation>创作(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>&amp;Queue</source>
         <translation>队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>&amp;Gallery</source>
         <translation>作品库(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="279"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="301"/>
+        <location filename="../ui/main_window.cpp" line="307"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>&amp;About NAVA Studio</source>
         <translation>关于 NAVA Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>About NAVA Studio</source>
         <translation>关于 NAVA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>NAVA Studio makes short clips whose picture and sound are generated together.</source>
         <translation>NAVA Studio 生成画面与声音同步生成的短片。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="366"/>
+        <location filename="../ui/main_window.cpp" line="352"/>
+        <source>Training is running</source>
+        <translation>训练正在进行</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="353"/>
+        <source>Quitting stops the training run. The next start continues from its newest checkpoint. Quit anyway?</source>
+        <translation>退出会停止训练。下次开始时将从最新的检查点继续。仍要退出吗？</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="381"/>
         <source>Let a language model expand the prompt into one cinematic paragraph; spoken parts stay as written</source>
         <translation>让语言模型把提示词扩写成一段电影感的描述；说话内容保持原样</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="368"/>
+        <location filename="../ui/main_window.cpp" line="383"/>
         <source>Set a rewrite endpoint in Settings to enable Rewrite</source>
         <translation>请在设置中配置改写接口以启用改写</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="375"/>
+        <location filename="../ui/main_window.cpp" line="390"/>
         <source>Model ready: %1</source>
         <translation>模型已就绪：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="383"/>
+        <location filename="../ui/main_window.cpp" line="398"/>
         <source>Queue (%1)</source>
         <translation>队列（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="386"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>Queue paused</source>
         <translation>队列已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="389"/>
+        <location filename="../ui/main_window.cpp" line="404"/>
         <source>Generating %1/%2</source>
         <translation>正在生成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="391"/>
+        <location filename="../ui/main_window.cpp" line="406"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
@@ -1337,12 +1357,12 @@ Delete “%2” permanently?</source>
         <translation>配方已恢复；可用撤销还原</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_actions.cpp" line="344"/>
+        <location filename="../ui/main_window_actions.cpp" line="343"/>
         <source>Restore recipe from clip</source>
         <translation>从片段恢复配方</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_actions.cpp" line="345"/>
+        <location filename="../ui/main_window_actions.cpp" line="344"/>
         <source>Clips (*.mp4 *.mov *.mkv *.webm *.wav);;All files (*)</source>
         <translation>片段 (*.mp4 *.mov *.mkv *.webm *.wav);;所有文件 (*)</translation>
     </message>
@@ -1370,191 +1390,191 @@ Delete “%2” permanently?</source>
         <translation>片段播放器</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="89"/>
+        <location filename="../ui/player/player_widget.cpp" line="90"/>
         <source>Click to give the player the keyboard: Space plays and pauses, the arrow keys step one frame</source>
         <translation>点击后播放器接收键盘：空格键播放/暂停，方向键逐帧移动</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="96"/>
+        <location filename="../ui/player/player_widget.cpp" line="97"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="97"/>
+        <location filename="../ui/player/player_widget.cpp" line="98"/>
         <source>Position in the clip</source>
         <translation>片段中的位置</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="137"/>
         <location filename="../ui/player/player_widget.cpp" line="138"/>
+        <location filename="../ui/player/player_widget.cpp" line="139"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="144"/>
-        <location filename="../ui/player/player_widget.cpp" line="146"/>
+        <location filename="../ui/player/player_widget.cpp" line="145"/>
+        <location filename="../ui/player/player_widget.cpp" line="147"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="145"/>
+        <location filename="../ui/player/player_widget.cpp" line="146"/>
         <source>Save the clip, its sound or the picture on screen</source>
         <translation>保存片段、其声音或当前画面</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="190"/>
-        <location filename="../ui/player/player_widget.cpp" line="475"/>
+        <location filename="../ui/player/player_widget.cpp" line="191"/>
+        <location filename="../ui/player/player_widget.cpp" line="478"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="194"/>
-        <location filename="../ui/player/player_widget.cpp" line="472"/>
+        <location filename="../ui/player/player_widget.cpp" line="195"/>
+        <location filename="../ui/player/player_widget.cpp" line="475"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="198"/>
+        <location filename="../ui/player/player_widget.cpp" line="199"/>
         <source>Previous frame</source>
         <translation>上一帧</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="201"/>
+        <location filename="../ui/player/player_widget.cpp" line="202"/>
         <source>Next frame</source>
         <translation>下一帧</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="203"/>
+        <location filename="../ui/player/player_widget.cpp" line="205"/>
         <source>Go to start</source>
         <translation>回到开头</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="205"/>
+        <location filename="../ui/player/player_widget.cpp" line="207"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="208"/>
+        <location filename="../ui/player/player_widget.cpp" line="210"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="211"/>
+        <location filename="../ui/player/player_widget.cpp" line="213"/>
         <source>Save clip as MP4…</source>
         <translation>将片段保存为 MP4…</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="213"/>
+        <location filename="../ui/player/player_widget.cpp" line="215"/>
         <source>Save sound as WAV…</source>
         <translation>将声音保存为 WAV…</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="216"/>
+        <location filename="../ui/player/player_widget.cpp" line="218"/>
         <source>Save frame as PNG…</source>
         <translation>将画面保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="237"/>
+        <location filename="../ui/player/player_widget.cpp" line="240"/>
         <source>no picture or sound this build can decode</source>
         <translation>没有此版本能解码的画面或声音</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="261"/>
+        <location filename="../ui/player/player_widget.cpp" line="263"/>
         <source>This clip has no sound</source>
         <translation>该片段没有声音</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="266"/>
+        <location filename="../ui/player/player_widget.cpp" line="268"/>
         <source>Cannot play %1: %2</source>
         <translation>无法播放 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="276"/>
+        <location filename="../ui/player/player_widget.cpp" line="278"/>
         <source>This clip has no sound.</source>
         <translation>该片段没有声音。</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="279"/>
+        <location filename="../ui/player/player_widget.cpp" line="281"/>
         <source>Sound is off: the player runs on a silent clock.</source>
         <translation>声音已关闭：播放器使用静音时钟运行。</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="280"/>
+        <location filename="../ui/player/player_widget.cpp" line="282"/>
         <source>No sound: %1. The clip plays silently in real time.</source>
         <translation>没有声音：%1。片段以实时速度静音播放。</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="284"/>
+        <location filename="../ui/player/player_widget.cpp" line="286"/>
         <source>Sound output: %1</source>
         <translation>声音输出：%1</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="287"/>
+        <location filename="../ui/player/player_widget.cpp" line="289"/>
         <source>Sound only</source>
         <translation>仅声音</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="307"/>
+        <location filename="../ui/player/player_widget.cpp" line="309"/>
         <source>Open a clip from the gallery to play it here</source>
         <translation>从作品库中打开片段即可在此播放</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="446"/>
+        <location filename="../ui/player/player_widget.cpp" line="449"/>
         <source>Playback stopped: %1</source>
         <translation>播放已停止：%1</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="464"/>
+        <location filename="../ui/player/player_widget.cpp" line="467"/>
         <source>frame %1 / %2</source>
         <translation>第 %1 / %2 帧</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="472"/>
+        <location filename="../ui/player/player_widget.cpp" line="475"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="522"/>
+        <location filename="../ui/player/player_widget.cpp" line="525"/>
         <source>there is no picture on screen</source>
         <translation>当前没有显示画面</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="536"/>
+        <location filename="../ui/player/player_widget.cpp" line="539"/>
         <source>Save clip</source>
         <translation>保存片段</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="539"/>
+        <location filename="../ui/player/player_widget.cpp" line="542"/>
         <source>Video (*.mp4 *.mov *.mkv)</source>
         <translation>视频 (*.mp4 *.mov *.mkv)</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="542"/>
+        <location filename="../ui/player/player_widget.cpp" line="545"/>
         <source>Save sound</source>
         <translation>保存声音</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="544"/>
+        <location filename="../ui/player/player_widget.cpp" line="547"/>
         <source>WAV audio (*.wav)</source>
         <translation>WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="547"/>
+        <location filename="../ui/player/player_widget.cpp" line="550"/>
         <source>Save frame</source>
         <translation>保存画面</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="550"/>
+        <location filename="../ui/player/player_widget.cpp" line="553"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="562"/>
+        <location filename="../ui/player/player_widget.cpp" line="565"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="564"/>
+        <location filename="../ui/player/player_widget.cpp" line="567"/>
         <source>Cannot save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -1985,107 +2005,107 @@ Delete “%2” permanently?</source>
         <translation>文本生成声音</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="41"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="42"/>
         <source>not a valid recipe: %1</source>
         <translation>不是有效的配方：%1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="53"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="54"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="59"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="60"/>
         <source>%1 holds no NAVA recipe: it was not made by NAVA Studio, or its metadata was removed when it was edited or converted.</source>
         <translation>%1 不含 NAVA 配方：它不是由 NAVA Studio 生成的，或者其元数据在编辑或转换时被删除了。</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="98"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="100"/>
         <source>Restore recipe</source>
         <translation>恢复配方</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="115"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="117"/>
         <source>The voice of %1 is missing: %2</source>
         <translation>%1 的声音文件丢失：%2</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="119"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="121"/>
         <source>The voice of %1 changed since the clip was made: %2</source>
         <translation>%1 的声音文件在片段生成后被修改过：%2</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="123"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="125"/>
         <source>Cannot attach the voice of %1: %2</source>
         <translation>无法添加 %1 的声音：%2</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="130"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="133"/>
         <source>Restore prompt</source>
         <translation>恢复提示词</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="135"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="138"/>
         <source>Restore settings</source>
         <translation>恢复设置</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="165"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="168"/>
         <source>Avoid:</source>
         <translation>避免：</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="175"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="178"/>
         <source>Speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="179"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="182"/>
         <source>no reference voice</source>
         <translation>无参考声音</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="181"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="184"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="183"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="186"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="184"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="187"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="185"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="188"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="186"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="189"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="187"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="191"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="192"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="195"/>
         <source>Guidance</source>
         <translation>引导强度</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="193"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="195"/>
         <source>video %1 · audio %2 · voice %3</source>
         <translation>视频 %1 · 音频 %2 · 声音 %3</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/recipe_restore.cpp" line="198"/>
+        <location filename="../ui/gallery/recipe_restore.cpp" line="199"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -2720,297 +2740,297 @@ Delete “%2” permanently?</source>
         <translation>带字幕描述的片段文件夹，或清单文件</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="92"/>
+        <location filename="../ui/training/training_panel.cpp" line="93"/>
         <source>A folder of clips, each with a caption file of the same name (clip.mp4 + clip.txt), or a JSON / JSON Lines manifest</source>
         <translation>一个片段文件夹（每个片段配一个同名字幕描述文件，如 clip.mp4 + clip.txt），或 JSON / JSON Lines 清单</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="94"/>
+        <location filename="../ui/training/training_panel.cpp" line="95"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="95"/>
+        <location filename="../ui/training/training_panel.cpp" line="96"/>
         <source>Choose a folder of clips</source>
         <translation>选择片段文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="96"/>
+        <location filename="../ui/training/training_panel.cpp" line="97"/>
         <source>Manifest…</source>
         <translation>清单…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="97"/>
+        <location filename="../ui/training/training_panel.cpp" line="98"/>
         <source>Choose a manifest file (JSON or JSON Lines)</source>
         <translation>选择清单文件（JSON 或 JSON Lines）</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="104"/>
+        <location filename="../ui/training/training_panel.cpp" line="105"/>
         <source>&amp;Check dataset</source>
         <translation>检查数据集(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="106"/>
+        <location filename="../ui/training/training_panel.cpp" line="107"/>
         <source>Check that every clip exists, can be read and has a caption</source>
         <translation>检查每个片段是否存在、可读取并带有字幕描述</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="114"/>
+        <location filename="../ui/training/training_panel.cpp" line="115"/>
         <source>Validation report</source>
         <translation>检查报告</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="116"/>
+        <location filename="../ui/training/training_panel.cpp" line="117"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="116"/>
+        <location filename="../ui/training/training_panel.cpp" line="117"/>
         <source>Finding</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="123"/>
+        <location filename="../ui/training/training_panel.cpp" line="124"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="128"/>
+        <location filename="../ui/training/training_panel.cpp" line="129"/>
         <source>Training recipe (JSON)</source>
         <translation>训练配方（JSON）</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="129"/>
+        <location filename="../ui/training/training_panel.cpp" line="130"/>
         <source>Recipe file</source>
         <translation>配方文件</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="130"/>
+        <location filename="../ui/training/training_panel.cpp" line="131"/>
         <source>The recipe: model, data, batch, steps, optimiser, checkpoints</source>
         <translation>配方：模型、数据、批大小、步数、优化器、检查点</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="131"/>
+        <location filename="../ui/training/training_panel.cpp" line="132"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="132"/>
+        <location filename="../ui/training/training_panel.cpp" line="133"/>
         <source>Choose a recipe file</source>
         <translation>选择配方文件</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="135"/>
+        <location filename="../ui/training/training_panel.cpp" line="136"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="144"/>
+        <location filename="../ui/training/training_panel.cpp" line="145"/>
         <source>Which stage of a multi-stage recipe to run</source>
         <translation>要运行多阶段配方中的哪个阶段</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="145"/>
+        <location filename="../ui/training/training_panel.cpp" line="146"/>
         <source>&amp;Stage:</source>
         <translation>阶段(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="147"/>
+        <location filename="../ui/training/training_panel.cpp" line="148"/>
         <source>&amp;LoRA</source>
         <translation>LoRA(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="148"/>
+        <location filename="../ui/training/training_panel.cpp" line="149"/>
         <source>Train small low-rank adapters: fast, little memory, easy to share</source>
         <translation>训练小型低秩适配器：速度快、占用内存少、便于分享</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="149"/>
+        <location filename="../ui/training/training_panel.cpp" line="150"/>
         <source>F&amp;ull fine-tune</source>
         <translation>全量微调(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="150"/>
+        <location filename="../ui/training/training_panel.cpp" line="151"/>
         <source>Train every weight: the most capable, needs the most memory</source>
         <translation>训练全部权重：效果最强，占用内存最多</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="157"/>
+        <location filename="../ui/training/training_panel.cpp" line="158"/>
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="161"/>
+        <location filename="../ui/training/training_panel.cpp" line="162"/>
         <source>Processes to start, one per GPU (nava train --nproc)</source>
         <translation>要启动的进程数，每块 GPU 一个（nava train --nproc）</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="162"/>
+        <location filename="../ui/training/training_panel.cpp" line="163"/>
         <source>&amp;Ranks:</source>
         <translation>进程数(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="165"/>
+        <location filename="../ui/training/training_panel.cpp" line="166"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="166"/>
+        <location filename="../ui/training/training_panel.cpp" line="167"/>
         <source>Start training (continues from the newest checkpoint, if any)</source>
         <translation>开始训练（如有检查点，则从最新的检查点继续）</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="167"/>
+        <location filename="../ui/training/training_panel.cpp" line="168"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="168"/>
+        <location filename="../ui/training/training_panel.cpp" line="169"/>
         <source>Stop after the next checkpoint; Resume continues from it</source>
         <translation>在下一个检查点后停止；继续时从该检查点开始</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="169"/>
+        <location filename="../ui/training/training_panel.cpp" line="170"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="170"/>
+        <location filename="../ui/training/training_panel.cpp" line="171"/>
         <source>Start again from the newest checkpoint</source>
         <translation>从最新的检查点重新开始</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="171"/>
+        <location filename="../ui/training/training_panel.cpp" line="172"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="172"/>
+        <location filename="../ui/training/training_panel.cpp" line="173"/>
         <source>Stop now; progress since the last checkpoint is lost</source>
         <translation>立即停止；上一个检查点之后的进度会丢失</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="207"/>
+        <location filename="../ui/training/training_panel.cpp" line="208"/>
         <source>Training progress</source>
         <translation>训练进度</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="220"/>
+        <location filename="../ui/training/training_panel.cpp" line="221"/>
         <source>Samples</source>
         <translation>样例</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="224"/>
+        <location filename="../ui/training/training_panel.cpp" line="225"/>
         <source>Sample clips</source>
         <translation>样例片段</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="225"/>
+        <location filename="../ui/training/training_panel.cpp" line="226"/>
         <source>Clips the trainer renders as it goes; double-click to play</source>
         <translation>训练过程中生成的片段；双击播放</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="232"/>
+        <location filename="../ui/training/training_panel.cpp" line="233"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="236"/>
+        <location filename="../ui/training/training_panel.cpp" line="237"/>
         <source>Training log</source>
         <translation>训练日志</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="290"/>
+        <location filename="../ui/training/training_panel.cpp" line="291"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="295"/>
+        <location filename="../ui/training/training_panel.cpp" line="296"/>
         <source>Training finished; model written to %1</source>
         <translation>训练完成；模型已写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="345"/>
+        <location filename="../ui/training/training_panel.cpp" line="346"/>
         <source>Whole recipe</source>
         <translation>整个配方</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="358"/>
+        <location filename="../ui/training/training_panel.cpp" line="360"/>
         <source>Dataset folder</source>
         <translation>数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="367"/>
+        <location filename="../ui/training/training_panel.cpp" line="368"/>
         <source>Dataset manifest</source>
         <translation>数据集清单</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="368"/>
+        <location filename="../ui/training/training_panel.cpp" line="369"/>
         <source>Manifests (*.jsonl *.json);;All files (*)</source>
         <translation>清单 (*.jsonl *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="375"/>
+        <location filename="../ui/training/training_panel.cpp" line="376"/>
         <source>Training recipe</source>
         <translation>训练配方</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="377"/>
+        <location filename="../ui/training/training_panel.cpp" line="378"/>
         <source>Recipes (*.json);;All files (*)</source>
         <translation>配方 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="386"/>
+        <location filename="../ui/training/training_panel.cpp" line="387"/>
         <source>Choose the recipe to train with.</source>
         <translation>请选择用于训练的配方。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="395"/>
+        <location filename="../ui/training/training_panel.cpp" line="396"/>
         <source>checkpoint interval %1</source>
         <translation>检查点间隔 %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="396"/>
+        <location filename="../ui/training/training_panel.cpp" line="397"/>
         <source>a checkpoint at the end only</source>
         <translation>只在结束时保存检查点</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="397"/>
+        <location filename="../ui/training/training_panel.cpp" line="398"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 steps, %3&lt;br&gt;Run folder: %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;：%2 步，%3&lt;br&gt;运行文件夹：%4</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="408"/>
+        <location filename="../ui/training/training_panel.cpp" line="409"/>
         <source>Cannot start: %1</source>
         <translation>无法开始：%1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="438"/>
+        <location filename="../ui/training/training_panel.cpp" line="439"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="442"/>
+        <location filename="../ui/training/training_panel.cpp" line="443"/>
         <source>Finished: model written to %1</source>
         <translation>已完成：模型已写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="458"/>
+        <location filename="../ui/training/training_panel.cpp" line="459"/>
         <source>step %1 of %2</source>
         <translation>第 %1 / %2 步</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="461"/>
+        <location filename="../ui/training/training_panel.cpp" line="462"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="469"/>
+        <location filename="../ui/training/training_panel.cpp" line="470"/>
         <source>loss %1</source>
         <translation>损失 %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="471"/>
+        <location filename="../ui/training/training_panel.cpp" line="472"/>
         <source>%1 samples/s</source>
         <translation>%1 样本/秒</translation>
     </message>
@@ -3048,7 +3068,7 @@ Delete “%2” permanently?</source>
 <context>
     <name>nava::ui::TrainingSession</name>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="39"/>
+        <location filename="../ui/training/training_session.cpp" line="40"/>
         <source>not a recipe (JSON object): %1</source>
         <translation>不是配方（JSON 对象）：%1</translation>
     </message>
@@ -3154,7 +3174,7 @@ Delete “%2” permanently?</source>
         <translation>第 %1 步的检查点已写入；正在暂停。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="452"/>
+        <location filename="../ui/training/training_session.cpp" line="453"/>
         <source>Paused after step %1. Resume continues from the newest checkpoint.</source>
         <translation>已在第 %1 步后暂停。继续时将从最新的检查点开始。</translation>
     </message>
@@ -3164,43 +3184,43 @@ Delete “%2” permanently?</source>
         <translation>已在第 %1 步后停止。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="468"/>
+        <location filename="../ui/training/training_session.cpp" line="467"/>
         <source>the trainer crashed</source>
         <translation>训练程序崩溃了</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="469"/>
+        <location filename="../ui/training/training_session.cpp" line="468"/>
         <source>the trainer exited with status %1</source>
         <translation>训练程序退出，状态码 %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="470"/>
+        <location filename="../ui/training/training_session.cpp" line="469"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="479"/>
+        <location filename="../ui/training/training_session.cpp" line="478"/>
         <source>cannot start %1: %2</source>
         <translation>无法启动 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="539"/>
-        <location filename="../ui/training/training_session.cpp" line="550"/>
+        <location filename="../ui/training/training_session.cpp" line="538"/>
+        <location filename="../ui/training/training_session.cpp" line="549"/>
         <source>studio checks</source>
         <translation>工作室自检</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="542"/>
+        <location filename="../ui/training/training_session.cpp" line="541"/>
         <source>Choose a dataset folder or manifest first.</source>
         <translation>请先选择数据集文件夹或清单。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="554"/>
+        <location filename="../ui/training/training_session.cpp" line="553"/>
         <source>This trainer cannot check a recipe&apos;s data; choose the dataset folder or manifest to check it here.</source>
         <translation>此训练程序无法检查配方中的数据；请选择数据集文件夹或清单，在这里进行检查。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_session.cpp" line="599"/>
+        <location filename="../ui/training/training_session.cpp" line="601"/>
         <source>the trainer found the data unusable (exit status %1)</source>
         <translation>训练程序认为数据不可用（退出状态 %1）</translation>
     </message>
@@ -3284,7 +3304,7 @@ Delete “%2” permanently?</source>
         <translation>拖动以选择声音的一部分；按 Esc 清除选择</translation>
     </message>
     <message>
-        <location filename="../ui/speakers/waveform_view.cpp" line="81"/>
+        <location filename="../ui/speakers/waveform_view.cpp" line="82"/>
         <source>No voice attached — drop a sound or video file here</source>
         <translation>尚未添加声音 — 把音频或视频文件拖到这里</translation>
     </message>

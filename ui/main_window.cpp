@@ -126,7 +126,7 @@ MainWindow::MainWindow(const StudioContext& context, QWidget* parent)
         statusBar()->showMessage(tr("The gallery index could not be read: %1").arg(error), 8000);
     m_gallery->addFinishedJobs(*m_queue);
     // New files in the output folder, once the window is up.
-    QTimer::singleShot(0, this, [this] { m_gallery->scanFolder(m_settings->outputFolder()); });
+    QTimer::singleShot(0, this, [this] { m_gallery->scanFolderLater(m_settings->outputFolder()); });
     setAcceptDrops(true);
     m_engine->loadPackage(QString());
     if (!m_settings->windowGeometry().isEmpty()) restoreGeometry(m_settings->windowGeometry());
@@ -150,6 +150,7 @@ void MainWindow::buildUi() {
     // and the settings, so the widgets can simply be made again in the new language.
     const int currentTab = m_tabs ? m_tabs->currentIndex() : 0;
     const QString playing = m_galleryPanel ? m_galleryPanel->player()->clipPath() : QString();
+    const qint64 playingAtMs = m_galleryPanel ? m_galleryPanel->player()->positionMs() : 0;
     const QString selectedClip = m_galleryPanel ? m_galleryPanel->currentPath() : QString();
     delete m_tabs;
     m_undoAction->setText(tr("&Undo"));
@@ -208,7 +209,8 @@ void MainWindow::buildUi() {
     m_tabs->setTabToolTip(trainingTab, tr("Fine-tune the model on your own footage"));
     m_tabs->setCurrentIndex(currentTab);
     if (!selectedClip.isEmpty()) m_galleryPanel->selectClip(selectedClip);
-    if (!playing.isEmpty()) m_galleryPanel->openInPlayer(playing);
+    if (!playing.isEmpty() && m_galleryPanel->openInPlayer(playing))
+        m_galleryPanel->player()->seekMs(playingAtMs);
     setCentralWidget(m_tabs);
 
     if (!m_engineLabel) {
@@ -346,6 +348,15 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_training->isActive() &&
+        QMessageBox::question(this, tr("Training is running"),
+                              tr("Quitting stops the training run. The next start continues "
+                                 "from its newest checkpoint. Quit anyway?"),
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
     if (!maybeSave()) {
         event->ignore();
         return;

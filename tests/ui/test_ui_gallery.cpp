@@ -178,6 +178,14 @@ private Q_SLOTS:
         QVERIFY(model.load());
         QCOMPARE(model.scanFolder(folder), 2);
         QCOMPARE(model.scanFolder(folder), 0);
+        // The window's way: a file per turn of the event loop.
+        GalleryModel later{QString()};
+        QVERIFY(later.load());
+        later.scanFolderLater(folder);
+        QVERIFY(later.isScanning());
+        QCOMPARE(later.rowCount(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(later.rowCount(), 2, 5000);
+        QVERIFY(!later.isScanning());
         QVERIFY(!model.at(model.rowOfPath(QDir(folder).filePath(QStringLiteral("a.mp4"))))
                      .recipeJson.isEmpty());
     }

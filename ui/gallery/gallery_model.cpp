@@ -90,6 +90,20 @@ GalleryModel::GalleryModel(const QString& dataDir, QObject* parent)
     m_thumbnailTimer.setSingleShot(true);
     m_thumbnailTimer.setInterval(0);
     connect(&m_thumbnailTimer, &QTimer::timeout, this, &GalleryModel::makeNextThumbnail);
+    m_persistTimer.setSingleShot(true);
+    m_persistTimer.setInterval(200);
+    connect(&m_persistTimer, &QTimer::timeout, this, &GalleryModel::persist);
+    m_scanTimer.setSingleShot(true);
+    m_scanTimer.setInterval(0);
+    connect(&m_scanTimer, &QTimer::timeout, this, &GalleryModel::scanNext);
+}
+
+GalleryModel::~GalleryModel() {
+    if (m_persistTimer.isActive()) persist();
+}
+
+void GalleryModel::persistSoon() {
+    if (!m_persistTimer.isActive()) m_persistTimer.start();
 }
 
 bool GalleryModel::isClipFile(const QString& path) {
@@ -199,6 +213,7 @@ bool GalleryModel::load(QString* error) {
 }
 
 void GalleryModel::persist() {
+    m_persistTimer.stop();
     const QString file = indexPath();
     if (file.isEmpty() || !m_loaded) return;
     QJsonArray clips;
@@ -285,7 +300,7 @@ bool GalleryModel::addClip(const QString& pathIn, const QString& recipeJson, con
             exists ? QFileInfo(path).lastModified().toUTC() : QDateTime::currentDateTimeUtc();
         insertSorted(item);
     }
-    persist();
+    persistSoon();
     return true;
 }
 
@@ -313,6 +328,23 @@ int GalleryModel::scanFolder(const QString& folder) {
     return added;
 }
 
+void GalleryModel::scanFolderLater(const QString& folder) {
+    if (folder.isEmpty() || !QFileInfo(folder).isDir()) return;
+    for (const QFileInfo& file : QDir(folder).entryInfoList(QDir::Files, QDir::Time)) {
+        const QString path = file.absoluteFilePath();
+        if (isClipFile(path) && rowOfPath(path) < 0 && !m_scanQueue.contains(path))
+            m_scanQueue << path;
+    }
+    if (!m_scanQueue.isEmpty() && !m_scanTimer.isActive()) m_scanTimer.start();
+}
+
+void GalleryModel::scanNext() {
+    if (m_scanQueue.isEmpty()) return;
+    const QString path = m_scanQueue.takeFirst();
+    if (rowOfPath(path) < 0) addClip(path);
+    if (!m_scanQueue.isEmpty()) m_scanTimer.start();
+}
+
 bool GalleryModel::removeClip(const QString& pathIn, ClipRemoval how, QString* error) {
     const int row = rowOfPath(pathIn);
     if (row < 0) {
@@ -336,7 +368,7 @@ bool GalleryModel::removeClip(const QString& pathIn, ClipRemoval how, QString* e
     m_thumbnails.remove(path);
     m_thumbnailQueue.removeAll(path);
     if (!m_dataDir.isEmpty()) QFile::remove(thumbnailFile(path));
-    persist();
+    persistSoon();
     return true;
 }
 

@@ -58,6 +58,7 @@ public:
     // The index lives in `<dataDir>/gallery.json`, thumbnails in `<dataDir>/thumbnails/`;
     // `dataDir` "" = not persisted (no thumbnails cached either).
     explicit GalleryModel(const QString& dataDir, QObject* parent = nullptr);
+    ~GalleryModel() override;  // writes a pending index change
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -75,6 +76,9 @@ public:
     int addFinishedJobs(const JobQueue& queue);
     // Media files directly in `folder` that the gallery does not hold yet; returns how many.
     int scanFolder(const QString& folder);
+    // The same, a file per turn of the event loop (a large folder does not freeze the window).
+    void scanFolderLater(const QString& folder);
+    bool isScanning() const { return !m_scanQueue.isEmpty(); }
     bool removeClip(const QString& path, ClipRemoval how, QString* error = nullptr);
     // Re-checks which files still exist.
     void refreshExistence();
@@ -94,6 +98,8 @@ Q_SIGNALS:
 private:
     void insertSorted(const GalleryItem& item);
     void persist();
+    void persistSoon();  // many changes in a row write the index once
+    void scanNext();
     void scheduleThumbnail(const QString& path) const;
     void makeNextThumbnail();
     QString thumbnailFile(const QString& path) const;
@@ -102,6 +108,9 @@ private:
     QString m_dataDir;
     QVector<GalleryItem> m_items;
     bool m_loaded = false;
+    QTimer m_persistTimer;
+    QStringList m_scanQueue;
+    QTimer m_scanTimer;
     mutable QHash<QString, QImage> m_thumbnails;
     mutable QStringList m_thumbnailQueue;
     mutable QSet<QString> m_thumbnailFailed;

@@ -1,5 +1,7 @@
 #include "ui/gallery/gallery_panel.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QDesktopServices>
 #include <QFileDialog>
@@ -170,10 +172,18 @@ GalleryPanel::GalleryPanel(GalleryModel* model, nava::media::AudioOutputKind out
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_proxy, signal, this, [this] { refreshActions(); });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] { refreshActions(); });
-    connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this] {
-        refreshActions();
-        refreshDetails();
-    });
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& first, const QModelIndex& last, const QList<int>& roles) {
+                refreshActions();
+                // A new thumbnail elsewhere must not reset the recipe the user is reading.
+                const int current = m_list->currentIndex().row();
+                const bool onlyPicture =
+                    !roles.isEmpty() && std::all_of(roles.begin(), roles.end(), [](int r) {
+                        return r == GalleryModel::ThumbnailRole || r == Qt::DecorationRole;
+                    });
+                if (!onlyPicture && current >= first.row() && current <= last.row())
+                    refreshDetails();
+            });
 
     setTabOrder(m_filter, m_list);
     setTabOrder(m_list, m_player);

@@ -344,7 +344,7 @@ void TrainingPanel::pullSetup() {
     m_recipe->setText(s.recipeFile);
     m_stage->clear();
     m_stage->addItem(tr("Whole recipe"), QString());
-    for (const QString& stage : readRecipeInfo(s.recipeFile).stages)
+    for (const QString& stage : m_session->recipeInfo().stages)
         m_stage->addItem(stage, stage);
     m_stage->setCurrentIndex(std::max(0, m_stage->findData(s.stage)));
     m_stage->setEnabled(m_stage->count() > 1 && !m_session->isActive());
