@@ -6,6 +6,7 @@
 #include "inference/models/speaker/speaker_parity.h"
 #include "inference/models/t5/t5_parity.h"
 #include "inference/models/video_vae/video_vae_parity.h"
+#include "inference/pipeline/pipeline_parity.h"
 #include "inference/sampling/sampler_parity.h"
 
 namespace nava::parity {
@@ -19,6 +20,7 @@ const std::vector<Component>& implemented_components() {
         {"speaker", speaker::run_speaker_parity},
         {"audio_vae", audio_vae::run_audio_vae_parity},
         {"video_vae", video_vae::run_video_vae_parity},
+        {"pipeline", pipeline::run_pipeline_parity},
     };
     return table;
 }

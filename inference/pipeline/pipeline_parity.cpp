@@ -56,7 +56,10 @@ Components load_components(const parity::Fixture& fx, const json& config) {
         const json& a = comp["audio_vae"];
         audio_vae::CodecOptions o;
         o.with_encoder = false;
-        c.audio_codec = audio_vae::load_audio_codec(weights, a.at("checkpoint_config"), o,
+        // The config is the LTX checkpoint JSON stored in the weights' metadata (config.json
+        // repeats it only as a Python literal).
+        const std::string key = a.value("config_metadata_key", std::string("audio_vae_config"));
+        c.audio_codec = audio_vae::load_audio_codec(weights, audio_vae::checkpoint_config(weights, key), o,
                                                     a.value("weight_prefix", std::string("audio_vae.")));
     }
     return c;
