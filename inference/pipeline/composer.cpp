@@ -16,10 +16,14 @@ using sampling::Pass;
 
 const char* to_string(Stage stage) {
     switch (stage) {
-        case Stage::text: return "text";
-        case Stage::denoise: return "denoise";
-        case Stage::decode_video: return "decode_video";
-        case Stage::decode_audio: return "decode_audio";
+        case Stage::text:
+            return "text";
+        case Stage::denoise:
+            return "denoise";
+        case Stage::decode_video:
+            return "decode_video";
+        case Stage::decode_audio:
+            return "decode_audio";
     }
     return "?";
 }
@@ -35,7 +39,8 @@ at::Tensor flat_to_dit_video(const at::Tensor& flat, int64_t frames, int64_t hei
     return v;
 }
 
-at::Tensor dit_video_to_flat(const at::Tensor& video, int64_t frames, int64_t height, int64_t width) {
+at::Tensor dit_video_to_flat(const at::Tensor& video, int64_t frames, int64_t height,
+                             int64_t width) {
     const at::Tensor cropped = video.narrow(1, 0, frames).narrow(2, 0, height).narrow(3, 0, width);
     return cropped.permute({1, 2, 3, 0}).reshape({frames * height * width, video.size(0)});
 }
@@ -68,7 +73,8 @@ struct PassPlan {
 
 ComposeResult compose(const Components& c, const ComposeInputs& in, const ComposeSettings& settings,
                       const ComposeCallbacks& callbacks, bool keep_trace) {
-    if (!c.text_encoder || !c.dit) throw Error("pipeline: the text encoder and the DiT are required");
+    if (!c.text_encoder || !c.dit)
+        throw Error("pipeline: the text encoder and the DiT are required");
     const bool has_video = in.frames > 0;
     const bool has_audio = in.audio_length > 0;
     if (!has_video && !has_audio) throw Error("pipeline: nothing to generate (no video, no audio)");
@@ -93,13 +99,15 @@ ComposeResult compose(const Components& c, const ComposeInputs& in, const Compos
     const bool voices = in.speaker_embeddings.defined() && in.speaker_embeddings.size(0) > 0;
     guidance.timbre = guidance.timbre && voices;
     std::array<PassPlan, sampling::kPassCount> plans;
-    plans[static_cast<int>(Pass::conditional)] = {Pass::conditional, result.context_prompt, voices, false};
+    plans[static_cast<int>(Pass::conditional)] = {Pass::conditional, result.context_prompt, voices,
+                                                  false};
     plans[static_cast<int>(Pass::negative)] = {
         Pass::negative, has_video ? result.context_negative_video : result.context_negative_audio,
         false, false};
     plans[static_cast<int>(Pass::modality_masked)] = {Pass::modality_masked, result.context_prompt,
                                                       false, true};
-    plans[static_cast<int>(Pass::no_speaker)] = {Pass::no_speaker, result.context_prompt, false, false};
+    plans[static_cast<int>(Pass::no_speaker)] = {Pass::no_speaker, result.context_prompt, false,
+                                                 false};
 
     const auto& dcfg = c.dit->config();
     const int64_t T = in.frames, H = in.height, W = in.width;
@@ -116,7 +124,8 @@ ComposeResult compose(const Components& c, const ComposeInputs& in, const Compos
             if (has_audio) d.audio.push_back(step.latents.audio);
             // The context each pass really attends to, given as both paths.
             d.video_context.push_back(plan.context);
-            positions.push_back(plan.inject_speakers ? in.speaker_positions : std::vector<int64_t>{});
+            positions.push_back(plan.inject_speakers ? in.speaker_positions
+                                                     : std::vector<int64_t>{});
             any_speakers = any_speakers || plan.inject_speakers;
             d.masked_samples.push_back(plan.masked);
         }
@@ -125,8 +134,8 @@ ComposeResult compose(const Components& c, const ComposeInputs& in, const Compos
             d.speaker_embeddings = in.speaker_embeddings;
             d.speaker_positions = positions;
         }
-        const bool all_masked = std::all_of(d.masked_samples.begin(), d.masked_samples.end(),
-                                            [](bool b) { return b; });
+        const bool all_masked =
+            std::all_of(d.masked_samples.begin(), d.masked_samples.end(), [](bool b) { return b; });
         const bool none_masked = std::none_of(d.masked_samples.begin(), d.masked_samples.end(),
                                               [](bool b) { return b; });
         if (all_masked || none_masked) {
@@ -138,8 +147,10 @@ ComposeResult compose(const Components& c, const ComposeInputs& in, const Compos
     };
 
     // 3. The sampling loop with a model callback running the active passes.
-    const auto video_schedule = sampling::make_schedule(settings.solver, settings.steps, settings.shift_video);
-    const auto audio_schedule = sampling::make_schedule(settings.solver, settings.steps, settings.shift_audio);
+    const auto video_schedule =
+        sampling::make_schedule(settings.solver, settings.steps, settings.shift_video);
+    const auto audio_schedule =
+        sampling::make_schedule(settings.solver, settings.steps, settings.shift_audio);
     result.sigmas_video = video_schedule.sigmas;
     result.sigmas_audio = audio_schedule.sigmas;
     const sampling::FlowSampler sampler(video_schedule, audio_schedule, guidance);
@@ -164,7 +175,8 @@ ComposeResult compose(const Components& c, const ComposeInputs& in, const Compos
         if (settings.batch_passes) {
             groups.push_back(passes);
         } else {
-            for (Pass p : passes) groups.push_back({p});
+            for (Pass p : passes)
+                groups.push_back({p});
         }
         if (keep_trace && step.step == 0) {
             for (Pass p : passes) {
@@ -180,15 +192,16 @@ ComposeResult compose(const Components& c, const ComposeInputs& in, const Compos
             for (std::size_t i = 0; i < group.size(); ++i) {
                 sampling::Latents& l = out[group[i]];
                 if (has_video)
-                    l.video = dit_video_to_flat(o.video[i], T, H, W).to(step.latents.video.scalar_type());
+                    l.video =
+                        dit_video_to_flat(o.video[i], T, H, W).to(step.latents.video.scalar_type());
                 if (has_audio) l.audio = o.audio[i].to(step.latents.audio.scalar_type());
             }
         }
         if (callbacks.preview) {
             const auto& cond = out[Pass::conditional];
-            callbacks.preview(step.step,
-                              has_video ? step.latents.video - step.sigma * cond.video : at::Tensor(),
-                              has_audio ? step.latents.audio - step.sigma * cond.audio : at::Tensor());
+            callbacks.preview(
+                step.step, has_video ? step.latents.video - step.sigma * cond.video : at::Tensor(),
+                has_audio ? step.latents.audio - step.sigma * cond.audio : at::Tensor());
         }
         return out;
     };
@@ -208,7 +221,8 @@ ComposeResult compose(const Components& c, const ComposeInputs& in, const Compos
     if (has_video && c.video_vae) {
         t0 = std::chrono::steady_clock::now();
         report(Stage::decode_video, 0, 1, 0.0);
-        const at::Tensor latent = result.final_video.reshape({T, H, W, -1}).permute({3, 0, 1, 2}).unsqueeze(0);
+        const at::Tensor latent =
+            result.final_video.reshape({T, H, W, -1}).permute({3, 0, 1, 2}).unsqueeze(0);
         video_vae::DecodeOptions opts;
         opts.clamp = false;
         result.video_raw = c.video_vae->decode(latent, *c.video_scale, opts).squeeze(0);

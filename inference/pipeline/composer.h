@@ -27,7 +27,7 @@ class DitModel;
 namespace nava::video_vae {
 class VideoVae;
 struct LatentScale;
-}
+}  // namespace nava::video_vae
 namespace nava::audio_vae {
 class AudioCodec;
 }
@@ -80,7 +80,8 @@ struct ComposeCallbacks {
     std::function<bool()> cancel;
     // Low-resolution preview of the current clean-data estimate after each step (video latent
     // x0 = x - sigma v, [T, H, W, C_v] flat rows) — cheap: no VAE.
-    std::function<void(int64_t step, const at::Tensor& x0_video, const at::Tensor& x0_audio)> preview;
+    std::function<void(int64_t step, const at::Tensor& x0_video, const at::Tensor& x0_audio)>
+        preview;
 };
 
 struct ComposeResult {
@@ -90,15 +91,15 @@ struct ComposeResult {
     at::Tensor sigmas_video, sigmas_audio;
     at::Tensor context_prompt, context_negative_video, context_negative_audio;  // trimmed
     std::array<at::Tensor, sampling::kPassCount> step0_context;  // [text_len, D] per pass
-    at::Tensor final_video;     // [T*H*W, C_v]
-    at::Tensor final_audio;     // [L, C_a]
-    at::Tensor video;           // [3, T', H', W'] in [-1, 1]
-    at::Tensor video_raw;       // unclamped decoder output
-    at::Tensor audio;           // [2, N] at the VAE's rate (16 kHz), within ±0.99
-    at::Tensor audio_48k;       // [2, 3N] vocoder + bandwidth extension output
-    at::Tensor audio_mel;       // [2, frames, mels] decoded log-mel
-    int64_t dit_forwards = 0;   // DiT forward calls made
-    int64_t dit_samples = 0;    // samples through the DiT (passes × steps)
+    at::Tensor final_video;                                      // [T*H*W, C_v]
+    at::Tensor final_audio;                                      // [L, C_a]
+    at::Tensor video;                                            // [3, T', H', W'] in [-1, 1]
+    at::Tensor video_raw;                                        // unclamped decoder output
+    at::Tensor audio;          // [2, N] at the VAE's rate (16 kHz), within ±0.99
+    at::Tensor audio_48k;      // [2, 3N] vocoder + bandwidth extension output
+    at::Tensor audio_mel;      // [2, frames, mels] decoded log-mel
+    int64_t dit_forwards = 0;  // DiT forward calls made
+    int64_t dit_samples = 0;   // samples through the DiT (passes × steps)
 };
 
 ComposeResult compose(const Components& components, const ComposeInputs& inputs,
@@ -108,6 +109,7 @@ ComposeResult compose(const Components& components, const ComposeInputs& inputs,
 // Flat [T*H*W, C] <-> the DiT's [C, T, H, W] (H and W zero-padded to the patch multiple).
 at::Tensor flat_to_dit_video(const at::Tensor& flat, int64_t frames, int64_t height, int64_t width,
                              int64_t patch_h, int64_t patch_w);
-at::Tensor dit_video_to_flat(const at::Tensor& video, int64_t frames, int64_t height, int64_t width);
+at::Tensor dit_video_to_flat(const at::Tensor& video, int64_t frames, int64_t height,
+                             int64_t width);
 
 }  // namespace nava::pipeline

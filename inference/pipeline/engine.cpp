@@ -3,7 +3,9 @@
 #include <c10/util/Exception.h>
 
 #include <condition_variable>
+#include <cstdlib>
 #include <deque>
+#include <filesystem>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -18,7 +20,8 @@ c10::Device pick_device(const std::string& name) {
     if (name == "auto") return cuda_available() ? c10::Device("cuda:0") : c10::Device(c10::kCPU);
     if (name == "cpu") return c10::Device(c10::kCPU);
     if (name.rfind("cuda", 0) == 0) {
-        if (!cuda_available()) throw std::invalid_argument("device " + name + ": no CUDA device available");
+        if (!cuda_available())
+            throw std::invalid_argument("device " + name + ": no CUDA device available");
         return c10::Device(name);
     }
     throw std::invalid_argument("unknown device '" + name + "' (auto, cpu, cuda, cuda:N)");
@@ -30,6 +33,20 @@ std::string message_of(const std::exception& e) {
 }
 
 }  // namespace
+
+std::string default_package_path() {
+    namespace fs = std::filesystem;
+    if (const char* env = std::getenv("NAVA_PACKAGE"); env && *env) return env;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return {};
+    const fs::path bin = exe.parent_path();
+    for (const fs::path& candidate : {bin / ".." / "share" / "nava" / "models" / "nava-tiny",
+                                      bin / ".." / ".." / "assets" / "models" / "nava-tiny"}) {
+        if (fs::exists(candidate / "manifest.json")) return candidate.lexically_normal().string();
+    }
+    return {};
+}
 
 struct GenerationEngine::Impl {
     EngineOptions options;
@@ -88,7 +105,8 @@ struct GenerationEngine::Impl {
         }
         try {
             if (!generator) throw std::invalid_argument("no model package is loaded");
-            JobResult r = generator->generate(task.id, task.request, callbacks.progress, &cancel_running);
+            JobResult r =
+                generator->generate(task.id, task.request, callbacks.progress, &cancel_running);
             if (callbacks.finished) callbacks.finished(r);
         } catch (const GenerationCancelled&) {
             if (callbacks.cancelled) callbacks.cancelled(task.id);
@@ -102,22 +120,28 @@ GenerationEngine::GenerationEngine(EngineOptions options) : impl_(std::make_uniq
     impl_->options = std::move(options);
 }
 
-GenerationEngine::~GenerationEngine() { stop(); }
+GenerationEngine::~GenerationEngine() {
+    stop();
+}
 
 PackageInfo GenerationEngine::load_package(const std::string& path) {
-    impl_->generator = std::make_unique<Generator>(ModelPackage::open(path), pick_device(impl_->options.device),
-                                                   impl_->options.memory_profile);
+    impl_->generator =
+        std::make_unique<Generator>(ModelPackage::open(path), pick_device(impl_->options.device),
+                                    impl_->options.memory_profile);
     return impl_->generator->info();
 }
 
-bool GenerationEngine::has_package() const { return impl_->generator != nullptr; }
+bool GenerationEngine::has_package() const {
+    return impl_->generator != nullptr;
+}
 
 RequestPlan GenerationEngine::plan(const api::GenerationRequest& request) {
     if (!impl_->generator) throw std::invalid_argument("no model package is loaded");
     return impl_->generator->plan(request);
 }
 
-JobResult GenerationEngine::generate(const std::string& job_id, const api::GenerationRequest& request,
+JobResult GenerationEngine::generate(const std::string& job_id,
+                                     const api::GenerationRequest& request,
                                      const ProgressFn& progress, const std::atomic<bool>* cancel) {
     if (!impl_->generator) throw std::invalid_argument("no model package is loaded");
     return impl_->generator->generate(job_id, request, progress, cancel);

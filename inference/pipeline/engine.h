@@ -16,7 +16,7 @@
 namespace nava::pipeline {
 
 struct EngineOptions {
-    std::string device = "auto";         // "auto", "cpu", "cuda", "cuda:N"
+    std::string device = "auto";          // "auto", "cpu", "cuda", "cuda:N"
     std::string memory_profile = "auto";  // default profile for requests that say "auto"
 };
 
@@ -36,26 +36,27 @@ struct PackageInfo {
 
 // What a request will do, without doing it (`nava generate --dry-run`, the studio's estimate).
 struct RequestPlan {
-    int width = 0, height = 0;     // after rounding to the latent grid
-    int64_t video_frames = 0;      // decoded frames (0: audio only)
+    int width = 0, height = 0;  // after rounding to the latent grid
+    int64_t video_frames = 0;   // decoded frames (0: audio only)
     int64_t latent_frames = 0, latent_height = 0, latent_width = 0;
     int64_t audio_tokens = 0;
     double duration_s = 0.0;
-    int64_t prompt_tokens = 0;     // incl. </s>
+    int64_t prompt_tokens = 0;  // incl. </s>
     int64_t text_len = 0;
     int64_t speech_spans = 0;
     int64_t voices = 0;
     std::vector<std::string> passes;  // DiT passes per step ("cond", "neg", "mmask", "nospk")
     int64_t dit_tokens = 0;           // per pass
     double dit_gflop_per_step = 0.0;
-    std::string memory_profile;       // resolved
+    std::string memory_profile;            // resolved
     std::vector<std::string> memory_plan;  // one line per decision
     std::vector<std::string> warnings;     // e.g. size rounded
 };
 
 struct JobProgress {
     std::string job_id;
-    std::string stage;  // "load", "text", "voices", "denoise", "decode_video", "decode_audio", "export"
+    std::string
+        stage;  // "load", "text", "voices", "denoise", "decode_video", "decode_audio", "export"
     int64_t step = 0;
     int64_t steps = 0;
     double elapsed_s = 0.0;  // since the job started
@@ -81,6 +82,11 @@ public:
 };
 
 using ProgressFn = std::function<void(const JobProgress&)>;
+
+// The package used when none is named: $NAVA_PACKAGE, else the embedded NAVA-tiny installed
+// beside the executable (share/nava/models/nava-tiny) or in the source tree
+// (assets/models/nava-tiny); "" when none of them exists.
+std::string default_package_path();
 
 class GenerationEngine {
 public:

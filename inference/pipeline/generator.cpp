@@ -38,8 +38,8 @@ double since(Clock::time_point t0) {
     return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
-constexpr int kSpatialFactor = 16;          // pixels per latent pixel
-constexpr int kTemporalFactor = 4;          // video frames per latent frame (after the first)
+constexpr int kSpatialFactor = 16;  // pixels per latent pixel
+constexpr int kTemporalFactor = 4;  // video frames per latent frame (after the first)
 constexpr double kAudioTokensPerSecond = 25.0;
 
 // Frames [3, T, H, W] in [-1, 1] -> packed RGB bytes.
@@ -55,7 +55,8 @@ media::VideoBuffer to_video_buffer(const at::Tensor& video, double fps) {
     buffer.width = static_cast<int>(bytes.size(2));
     const int fps_num = static_cast<int>(std::lround(fps * 1000.0));
     buffer.fps = {fps_num, 1000};
-    if (std::abs(fps - std::round(fps)) < 1e-9) buffer.fps = {static_cast<int>(std::lround(fps)), 1};
+    if (std::abs(fps - std::round(fps)) < 1e-9)
+        buffer.fps = {static_cast<int>(std::lround(fps)), 1};
     buffer.rgb.assign(bytes.data_ptr<uint8_t>(), bytes.data_ptr<uint8_t>() + bytes.numel());
     return buffer;
 }
@@ -76,7 +77,8 @@ media::AudioBuffer to_audio_buffer(const at::Tensor& audio, int rate_hz) {
 
 std::string sanitize_id(const std::string& id) {
     std::string out;
-    for (char c : id) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+    for (char c : id)
+        out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
     return out.empty() ? std::string("clip") : out;
 }
 
@@ -129,13 +131,12 @@ RequestGeometry request_geometry(const api::GenerationRequest& r) {
     auto round_side = [&](int pixels, const char* what) {
         if (pixels < kSpatialFactor || pixels > 8192)
             throw std::invalid_argument(std::string(what) + " must be between 16 and 8192 pixels");
-        const int rounded = std::max(kSpatialFactor,
-                                     static_cast<int>(std::lround(pixels / double(kSpatialFactor))) *
-                                         kSpatialFactor);
+        const int rounded = std::max(
+            kSpatialFactor,
+            static_cast<int>(std::lround(pixels / double(kSpatialFactor))) * kSpatialFactor);
         if (rounded != pixels)
-            g.warnings.push_back(std::string(what) + " " + std::to_string(pixels) +
-                                 " rounded to " + std::to_string(rounded) +
-                                 " (a multiple of 16, the latent grid)");
+            g.warnings.push_back(std::string(what) + " " + std::to_string(pixels) + " rounded to " +
+                                 std::to_string(rounded) + " (a multiple of 16, the latent grid)");
         return rounded;
     };
     g.width = round_side(r.width, "width");
@@ -147,13 +148,15 @@ RequestGeometry request_geometry(const api::GenerationRequest& r) {
     } else {
         if (!(r.duration_s > 0.0 && r.duration_s <= 60.0))
             throw std::invalid_argument("duration must be between 0 and 60 seconds");
-        g.latent_frames = std::max<int64_t>(
-            1, std::llround(r.duration_s * r.fps / kTemporalFactor) + 1);
+        g.latent_frames =
+            std::max<int64_t>(1, std::llround(r.duration_s * r.fps / kTemporalFactor) + 1);
     }
-    if (g.latent_frames > 512) throw std::invalid_argument("clip too long (more than 512 latent frames)");
+    if (g.latent_frames > 512)
+        throw std::invalid_argument("clip too long (more than 512 latent frames)");
     g.video_frames = kTemporalFactor * (g.latent_frames - 1) + 1;
     g.duration_s = static_cast<double>(g.video_frames) / r.fps;
-    g.audio_tokens = static_cast<int64_t>(std::ceil(g.video_frames / r.fps * kAudioTokensPerSecond));
+    g.audio_tokens =
+        static_cast<int64_t>(std::ceil(g.video_frames / r.fps * kAudioTokensPerSecond));
     return g;
 }
 
@@ -179,8 +182,24 @@ int64_t Generator::dit_text_len() {
     return 512;
 }
 
+void Generator::load_text_encoder(const MemoryProfile& profile) {
+    const auto t5_source = io::open_tensor_source(package_.text_encoder.weights);
+    t5::T5Config t5_base = package_.text_encoder.config.is_null()
+                               ? t5::T5Config::umt5_xxl()
+                               : t5::T5Config::from_json(package_.text_encoder.config,
+                                                         package_.text_encoder.weights.string());
+    components_.text_encoder = t5::load_t5_encoder(
+        *t5_source, t5::infer_t5_config(*t5_source, t5_base), profile.text_dtype, device_);
+    if (!tokenizer_)
+        tokenizer_ = std::make_shared<text::Tokenizer>(
+            text::Tokenizer::from_folder(package_.tokenizer.weights));
+}
+
 void Generator::ensure_loaded(const MemoryProfile& profile) {
-    if (loaded_profile_ == profile.name && components_.dit && components_.text_encoder) return;
+    if (loaded_profile_ == profile.name && components_.dit) {
+        if (!components_.text_encoder) load_text_encoder(profile);  // released after last use
+        return;
+    }
     components_ = {};
     // DiT (the fp8 file of the official release when there is no bf16 one).
     const PackageComponent& dit_file = package_.dit.present() ? package_.dit : package_.dit_fp8;
@@ -190,24 +209,17 @@ void Generator::ensure_loaded(const MemoryProfile& profile) {
         const auto meta = dit_source->metadata();
         auto it = meta.find("dit_config");
         if (it == meta.end())
-            throw PackageError(dit_file.weights.string() + ": no DiT configuration (manifest or metadata)");
+            throw PackageError(dit_file.weights.string() +
+                               ": no DiT configuration (manifest or metadata)");
         dit_cfg = nlohmann::json::parse(it->second);
     }
-    components_.dit = std::make_shared<dit::DitModel>(dit::dit_config_from_json(dit_cfg, dit_file.weights.string()));
+    components_.dit = std::make_shared<dit::DitModel>(
+        dit::dit_config_from_json(dit_cfg, dit_file.weights.string()));
     dit::load_dit_weights(*components_.dit, *dit_source, profile.dit_dtype);
     components_.dit->to(device_);
     components_.dit->eval();
 
-    // Text encoder.
-    const auto t5_source = io::open_tensor_source(package_.text_encoder.weights);
-    t5::T5Config t5_base = package_.text_encoder.config.is_null()
-                               ? t5::T5Config::umt5_xxl()
-                               : t5::T5Config::from_json(package_.text_encoder.config,
-                                                         package_.text_encoder.weights.string());
-    components_.text_encoder = t5::load_t5_encoder(*t5_source, t5::infer_t5_config(*t5_source, t5_base),
-                                                   profile.text_dtype, device_);
-    if (!tokenizer_)
-        tokenizer_ = std::make_shared<text::Tokenizer>(text::Tokenizer::from_folder(package_.tokenizer.weights));
+    load_text_encoder(profile);
 
     // Video VAE (absent in audio-only packages).
     if (package_.video_vae.present()) {
@@ -222,7 +234,8 @@ void Generator::ensure_loaded(const MemoryProfile& profile) {
         o.dtype = profile.vae_dtype;
         o.device = device_;
         components_.video_vae = video_vae::load_video_vae(*source, cfg, o);
-        components_.video_scale = std::make_shared<video_vae::LatentScale>(video_vae::wan22_latent_scale());
+        components_.video_scale =
+            std::make_shared<video_vae::LatentScale>(video_vae::wan22_latent_scale());
         const auto& j = package_.video_vae.config;
         if (j.is_object() && j.contains("scale_mean") && j.contains("scale_inv_std")) {
             components_.video_scale->mean = j["scale_mean"].get<std::vector<float>>();
@@ -239,8 +252,8 @@ void Generator::ensure_loaded(const MemoryProfile& profile) {
             components_.audio_codec = audio_vae::load_audio_codec(package_.audio_vae.weights, o);
         } else {
             const auto source = io::open_tensor_source(package_.audio_vae.weights);
-            components_.audio_codec = audio_vae::load_audio_codec(*source, package_.audio_vae.config, o,
-                                                                  package_.audio_vae.prefix);
+            components_.audio_codec = audio_vae::load_audio_codec(
+                *source, package_.audio_vae.config, o, package_.audio_vae.prefix);
         }
     }
     if (package_.speaker_encoder.present() && !speaker_)
@@ -253,7 +266,8 @@ PackageInfo Generator::info() {
     PackageInfo i;
     i.path = package_.root.string();
     i.name = package_.name;
-    i.layout = package_.layout == PackageLayout::official_release ? "official-release" : "nava-package";
+    i.layout =
+        package_.layout == PackageLayout::official_release ? "official-release" : "nava-package";
     i.fp8_available = package_.dit_fp8.present();
     i.voices_supported = package_.speaker_encoder.present();
     i.default_width = package_.default_int("width", 1280);
@@ -276,7 +290,8 @@ PackageInfo Generator::info() {
 at::Tensor Generator::voice_embedding(const api::Speaker& s, std::vector<std::string>& warnings) {
     if (s.voice_path.empty()) return {};
     if (!speaker_) {
-        warnings.push_back("speaker '" + s.name + "': this model package has no speaker encoder; "
+        warnings.push_back("speaker '" + s.name +
+                           "': this model package has no speaker encoder; "
                            "the voice is ignored");
         return {};
     }
@@ -284,7 +299,8 @@ at::Tensor Generator::voice_embedding(const api::Speaker& s, std::vector<std::st
     auto it = voice_cache_.find(key);
     if (it != voice_cache_.end()) return it->second;
     const speaker::VoiceEmbedding v = speaker::embed_reference_voice(*speaker_, s.voice_path);
-    for (const auto& w : v.warnings) warnings.push_back("speaker '" + s.name + "': " + w.message);
+    for (const auto& w : v.warnings)
+        warnings.push_back("speaker '" + s.name + "': " + w.message);
     const at::Tensor e = at::tensor(v.embedding, at::kFloat);
     voice_cache_[key] = e;
     return e;
@@ -299,7 +315,8 @@ Generator::Conditioning Generator::condition(const api::GenerationRequest& r,
     // 1. Prompt: placeholders after every <S>, cleaning, tokens, placeholder positions.
     c.prompt = text::process_prompt(r.prompt);
     const auto tokenized = text::tokenize_prompt(c.prompt, *tokenizer_, topts);
-    for (const auto& w : tokenized.warnings) warnings.push_back(w.message);
+    for (const auto& w : tokenized.warnings)
+        warnings.push_back(w.message);
     auto to_tokens = [](const text::Encoding& e) {
         return TokenSequence{at::tensor(e.ids, at::kLong), at::tensor(e.attention_mask, at::kLong)};
     };
@@ -313,16 +330,16 @@ Generator::Conditioning Generator::condition(const api::GenerationRequest& r,
     // 2. Negative prompts (the reference's fixed strings unless overridden).
     auto negative = [&](const std::string& override_text, const std::string& package_text,
                         text::NegativePrompt fallback) {
-        std::string s = !override_text.empty() ? override_text
+        std::string s = !override_text.empty()  ? override_text
                         : !package_text.empty() ? package_text
                                                 : std::string(text::negative_prompt(fallback));
-        const auto processed = text::process_prompt(s, {text::SpeechMarkers::PlainText,
-                                                        text::PlaceholderPolicy::Never,
-                                                        text::SpanValidation::Lenient});
+        const auto processed =
+            text::process_prompt(s, {text::SpeechMarkers::PlainText, text::PlaceholderPolicy::Never,
+                                     text::SpanValidation::Lenient});
         return to_tokens(tokenizer_->encode(processed.tokenizer_input, topts));
     };
-    c.inputs.negative_video =
-        negative(r.negative_prompt, package_.negative_prompt_video, text::NegativePrompt::VideoMmdit);
+    c.inputs.negative_video = negative(r.negative_prompt, package_.negative_prompt_video,
+                                       text::NegativePrompt::VideoMmdit);
     c.inputs.negative_audio =
         negative(r.negative_prompt, package_.negative_prompt_audio, text::NegativePrompt::Audio);
 
@@ -380,19 +397,26 @@ RequestPlan Generator::plan(const api::GenerationRequest& r) {
     }
     for (const auto& s : r.speakers) {
         bool used = false;
-        for (const auto& span : r.spans) used = used || span.speaker_id == s.id;
-        if (!used) p.warnings.push_back("speaker '" + s.name + "' has no speech span; its voice is not used");
+        for (const auto& span : r.spans)
+            used = used || span.speaker_id == s.id;
+        if (!used)
+            p.warnings.push_back("speaker '" + s.name +
+                                 "' has no speech span; its voice is not used");
     }
     if (p.voices > 0 && !package_.speaker_encoder.present())
-        p.warnings.push_back("this model package has no speaker encoder: reference voices are ignored");
+        p.warnings.push_back(
+            "this model package has no speaker encoder: reference voices are ignored");
     if (r.mode == api::Mode::image_to_audio_video) {
         if (r.first_frame_image.empty())
             throw std::invalid_argument("image-to-video needs a first-frame image");
         if (!fs::exists(r.first_frame_image))
-            throw std::invalid_argument("first-frame image " + r.first_frame_image + " does not exist");
+            throw std::invalid_argument("first-frame image " + r.first_frame_image +
+                                        " does not exist");
     }
-    if (r.steps < 1 || r.steps > 1000) throw std::invalid_argument("steps must be between 1 and 1000");
-    if (!(r.shift > 0.0 && std::isfinite(r.shift))) throw std::invalid_argument("shift must be positive");
+    if (r.steps < 1 || r.steps > 1000)
+        throw std::invalid_argument("steps must be between 1 and 1000");
+    if (!(r.shift > 0.0 && std::isfinite(r.shift)))
+        throw std::invalid_argument("shift must be positive");
 
     // Geometry.
     const RequestGeometry g = request_geometry(r);
@@ -420,40 +444,50 @@ RequestPlan Generator::plan(const api::GenerationRequest& r) {
     p.text_len = dit_text_len();
     if (tokenizer_ || fs::exists(package_.tokenizer.weights)) {
         if (!tokenizer_)
-            tokenizer_ = std::make_shared<text::Tokenizer>(text::Tokenizer::from_folder(package_.tokenizer.weights));
+            tokenizer_ = std::make_shared<text::Tokenizer>(
+                text::Tokenizer::from_folder(package_.tokenizer.weights));
         text::TokenizeOptions o;
         o.max_length = p.text_len;
-        p.prompt_tokens = text::tokenize_prompt(processed, *tokenizer_, o).encoding.untruncated_length;
+        p.prompt_tokens =
+            text::tokenize_prompt(processed, *tokenizer_, o).encoding.untruncated_length;
         if (p.prompt_tokens > p.text_len)
             p.warnings.push_back("the prompt has " + std::to_string(p.prompt_tokens) +
-                                 " tokens; only the first " + std::to_string(p.text_len) + " are used");
+                                 " tokens; only the first " + std::to_string(p.text_len) +
+                                 " are used");
     }
-    dit::DitConfig dcfg = package_.dit.config.is_object()
-                              ? dit::dit_config_from_json(package_.dit.config, package_.root.string())
-                              : (components_.dit ? components_.dit->config() : dit::nava_6b_config());
+    dit::DitConfig dcfg =
+        package_.dit.config.is_object()
+            ? dit::dit_config_from_json(package_.dit.config, package_.root.string())
+            : (components_.dit ? components_.dit->config() : dit::nava_6b_config());
     const int64_t grid_h = (g.latent_height + dcfg.patch_size[1] - 1) / dcfg.patch_size[1];
     const int64_t grid_w = (g.latent_width + dcfg.patch_size[2] - 1) / dcfg.patch_size[2];
     p.dit_tokens = (video ? g.latent_frames * grid_h * grid_w : 0) + g.audio_tokens;
     const double L = static_cast<double>(p.dit_tokens), D = static_cast<double>(dcfg.dim);
     const double layers = static_cast<double>(dcfg.num_double_layers + dcfg.num_single_layers);
-    const double per_pass = layers * (2.0 * L * (8.0 * D * D + 4.0 * D * dcfg.ffn_dim) + 4.0 * L * L * D +
-                                      4.0 * L * dcfg.text_len * D);
+    const double per_pass = layers * (2.0 * L * (8.0 * D * D + 4.0 * D * dcfg.ffn_dim) +
+                                      4.0 * L * L * D + 4.0 * L * dcfg.text_len * D);
     p.dit_gflop_per_step = per_pass * static_cast<double>(p.passes.size()) / 1e9;
 
     // Memory plan.
     const MemoryProfile profile = resolve_memory_profile(
-        r.memory_profile.empty() || r.memory_profile == "auto" ? default_profile_ : r.memory_profile,
+        r.memory_profile.empty() || r.memory_profile == "auto" ? default_profile_
+                                                               : r.memory_profile,
         device_, dit::dit_parameter_count(dcfg));
     p.memory_profile = profile.name;
-    const double dit_gb = dit::dit_parameter_count(dcfg) * (profile.dit_dtype == at::kFloat ? 4.0 : 2.0) / 1e9;
+    const double dit_gb =
+        dit::dit_parameter_count(dcfg) * (profile.dit_dtype == at::kFloat ? 4.0 : 2.0) / 1e9;
     p.memory_plan.push_back("device: " + device_.str());
     char line[160];
-    std::snprintf(line, sizeof line, "DiT weights: %s, %.2f GB resident",
-                  profile.dit_dtype == at::kFloat ? "float32" : "bfloat16", dit_gb);
+    std::snprintf(
+        line, sizeof line,
+        dit_gb < 1.0 ? "DiT weights: %s, %.1f MB resident" : "DiT weights: %s, %.2f GB resident",
+        profile.dit_dtype == at::kFloat ? "float32" : "bfloat16",
+        dit_gb < 1.0 ? dit_gb * 1000.0 : dit_gb);
     p.memory_plan.push_back(line);
     p.memory_plan.push_back(profile.release_text_encoder ? "text encoder: released after encoding"
                                                          : "text encoder: resident");
-    p.memory_plan.push_back(profile.tile_vae ? "video VAE: tiled decode" : "video VAE: whole-frame decode");
+    p.memory_plan.push_back(profile.tile_vae ? "video VAE: tiled decode"
+                                             : "video VAE: whole-frame decode");
     return p;
 }
 
@@ -468,9 +502,12 @@ at::Tensor Generator::encode_first_frame(const std::string& path, const RequestG
                                    at::TensorOptions().dtype(at::kByte))
                          .to(at::kFloat);
     // [H, W, 3] in [0, 255] -> [1, 3, 1, H, W] in [-1, 1].
-    const at::Tensor video = (rgb / 127.5 - 1.0).permute({2, 0, 1}).unsqueeze(1).unsqueeze(0).to(device_);
-    const at::Tensor latent = components_.video_vae->encode(video, *components_.video_scale);  // [1, z, 1, h, w]
-    return latent.squeeze(0).squeeze(1).permute({1, 2, 0}).reshape({g.latent_height * g.latent_width, -1});
+    const at::Tensor video =
+        (rgb / 127.5 - 1.0).permute({2, 0, 1}).unsqueeze(1).unsqueeze(0).to(device_);
+    const at::Tensor latent =
+        components_.video_vae->encode(video, *components_.video_scale);  // [1, z, 1, h, w]
+    return latent.squeeze(0).squeeze(1).permute({1, 2, 0}).reshape(
+        {g.latent_height * g.latent_width, -1});
 }
 
 JobResult Generator::generate(const std::string& job_id, const api::GenerationRequest& request,
@@ -513,9 +550,11 @@ JobResult Generator::generate(const std::string& job_id, const api::GenerationRe
     ComposeInputs& in = cond.inputs;
     const auto& dcfg = components_.dit->config();
     std::optional<sampling::VideoLatentShape> vshape;
-    if (video) vshape = sampling::VideoLatentShape{g.latent_frames, g.latent_height, g.latent_width, dcfg.vid_in_dim};
-    const auto noise = sampling::initial_noise(request.seed, vshape,
-                                               sampling::AudioLatentShape{g.audio_tokens, dcfg.audio_in_dim});
+    if (video)
+        vshape = sampling::VideoLatentShape{g.latent_frames, g.latent_height, g.latent_width,
+                                            dcfg.vid_in_dim};
+    const auto noise = sampling::initial_noise(
+        request.seed, vshape, sampling::AudioLatentShape{g.audio_tokens, dcfg.audio_in_dim});
     if (video) {
         in.frames = g.latent_frames;
         in.height = g.latent_height;
@@ -530,7 +569,8 @@ JobResult Generator::generate(const std::string& job_id, const api::GenerationRe
 
     // 4. Sampling and decoding.
     ComposeSettings st;
-    st.solver = request.solver == api::Solver::euler ? sampling::SolverKind::euler : sampling::SolverKind::unipc;
+    st.solver = request.solver == api::Solver::euler ? sampling::SolverKind::euler
+                                                     : sampling::SolverKind::unipc;
     st.steps = request.steps;
     st.shift_video = st.shift_audio = request.shift;
     st.guidance.scales = {request.guidance.video_text, request.guidance.video_align,
@@ -540,17 +580,17 @@ JobResult Generator::generate(const std::string& job_id, const api::GenerationRe
     st.guidance.timbre = request.guidance.timbre_pass;
     st.guidance.skip_unit_scales = true;
     ComposeCallbacks cb;
-    Clock::time_point denoise_start = Clock::now();
     cb.progress = [&](Stage s, int64_t step, int64_t steps, double elapsed) {
         if (s == Stage::denoise) {
+            // Steps cost the same: the mean so far predicts the rest.
             const double eta = step > 0 ? elapsed / step * (steps - step) : -1.0;
             emit("denoise", step, steps, eta);
-        } else if (s == Stage::text && step == 0) {
-            denoise_start = Clock::now();
-            emit(to_string(s), step, steps, -1.0);
-        } else {
-            emit(to_string(s), step, steps, -1.0);
+            return;
         }
+        // The prompt is encoded once: with text offload the encoder leaves memory right after.
+        if (s == Stage::text && step == steps && profile.release_text_encoder)
+            components_.text_encoder.reset();
+        emit(to_string(s), step, steps, -1.0);
     };
     cb.cancel = [&] { return cancelled(); };
     const int64_t preview_every = std::max<int64_t>(1, request.steps / 10);
@@ -562,7 +602,8 @@ JobResult Generator::generate(const std::string& job_id, const api::GenerationRe
                                           .reshape({1, g.latent_height, g.latent_width, -1})
                                           .permute({3, 0, 1, 2})
                                           .unsqueeze(0);
-            const at::Tensor picture = components_.video_vae->decode(frame0, *components_.video_scale);
+            const at::Tensor picture =
+                components_.video_vae->decode(frame0, *components_.video_scale);
             const media::VideoBuffer b = to_video_buffer(picture.squeeze(0), request.fps);
             JobProgress e;
             e.job_id = job_id;
@@ -576,12 +617,7 @@ JobResult Generator::generate(const std::string& job_id, const api::GenerationRe
             progress(e);
         };
     }
-    (void)denoise_start;
-    if (profile.release_text_encoder) {
-        // Encoding happens first inside compose; the encoder is dropped right after it.
-    }
     const ComposeResult r = compose(components_, in, st, cb, false);
-    if (profile.release_text_encoder) components_.text_encoder.reset();
     if (r.status != sampling::SamplingStatus::completed) throw GenerationCancelled("cancelled");
     result.dit_forwards = r.dit_forwards;
 
@@ -600,9 +636,11 @@ JobResult Generator::generate(const std::string& job_id, const api::GenerationRe
     const std::string recipe_json = api::request_to_json_text(recipe);
     result.recipe_json = recipe_json;
     const bool have_ffmpeg = media::capabilities().ffmpeg;
-    const int audio_rate = r.audio_48k.defined() ? static_cast<int>(components_.audio_codec->vocoder_sample_rate())
-                                                 : static_cast<int>(components_.audio_codec->sample_rate());
-    const media::AudioBuffer audio = to_audio_buffer(r.audio_48k.defined() ? r.audio_48k : r.audio, audio_rate);
+    const int audio_rate = r.audio_48k.defined()
+                               ? static_cast<int>(components_.audio_codec->vocoder_sample_rate())
+                               : static_cast<int>(components_.audio_codec->sample_rate());
+    const media::AudioBuffer audio =
+        to_audio_buffer(r.audio_48k.defined() ? r.audio_48k : r.audio, audio_rate);
     if (video) {
         const media::VideoBuffer frames = to_video_buffer(r.video, request.fps);
         if (have_ffmpeg) {

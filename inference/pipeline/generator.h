@@ -66,7 +66,9 @@ public:
 private:
     struct Conditioning;
     void ensure_loaded(const MemoryProfile& profile);
-    Conditioning condition(const api::GenerationRequest& request, std::vector<std::string>& warnings);
+    void load_text_encoder(const MemoryProfile& profile);
+    Conditioning condition(const api::GenerationRequest& request,
+                           std::vector<std::string>& warnings);
     at::Tensor voice_embedding(const api::Speaker& speaker, std::vector<std::string>& warnings);
     at::Tensor encode_first_frame(const std::string& path, const RequestGeometry& geometry);
     int64_t dit_text_len();

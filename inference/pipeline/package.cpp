@@ -19,7 +19,8 @@ struct Missing {
 std::string describe_missing(const fs::path& root, const std::vector<Missing>& missing) {
     std::ostringstream s;
     s << root.string() << ": the model package is incomplete; missing:";
-    for (const auto& m : missing) s << "\n  " << m.path << "  (" << m.hint << ")";
+    for (const auto& m : missing)
+        s << "\n  " << m.path << "  (" << m.hint << ")";
     return s.str();
 }
 
@@ -40,7 +41,8 @@ ModelPackage open_official(const fs::path& root) {
     nlohmann::json dit_config = dit::dit_config_to_json(dit::nava_6b_config());
     if (fs::exists(root / official::kDitConfig)) {
         const auto j = io::read_json_file(root / official::kDitConfig);
-        for (const auto& [k, v] : j.items()) dit_config[k] = v;
+        for (const auto& [k, v] : j.items())
+            dit_config[k] = v;
     }
     p.dit.config = dit_config;
     p.dit_fp8.config = dit_config;
@@ -73,14 +75,14 @@ ModelPackage open_official(const fs::path& root) {
                              "/ (ReDimNet-M from IDRnD/ReDimNet, 'M', ft_mix, vb2+vox2+cnc): "
                              "reference voices cannot be used");
     if (!missing.empty()) throw PackageError(describe_missing(root, missing));
-    p.defaults = {{"width", 1280}, {"height", 704}, {"fps", 24}, {"duration_s", 6.0},
-                  {"steps", 50}, {"shift", 5.0}, {"solver", "unipc"}};
+    p.defaults = {{"width", 1280}, {"height", 704}, {"fps", 24},        {"duration_s", 6.0},
+                  {"steps", 50},   {"shift", 5.0},  {"solver", "unipc"}};
     return p;
 }
 
 PackageComponent component_from(const fs::path& root, const nlohmann::json& manifest,
-                                 const std::string& name, bool required,
-                                 std::vector<Missing>& missing) {
+                                const std::string& name, bool required,
+                                std::vector<Missing>& missing) {
     PackageComponent c;
     const auto comps = manifest.find("components");
     if (comps == manifest.end() || !comps->contains(name)) {
@@ -122,7 +124,8 @@ ModelPackage ModelPackage::open(const fs::path& root) {
                            "release: NAVA.safetensors is missing)");
     const auto manifest = io::read_json_file(root / "manifest.json");
     if (manifest.value("format", std::string()) != "nava-package")
-        throw PackageError((root / "manifest.json").string() + ": 'format' must be \"nava-package\"");
+        throw PackageError((root / "manifest.json").string() +
+                           ": 'format' must be \"nava-package\"");
     ModelPackage p;
     p.root = root;
     p.layout = PackageLayout::nava_package;

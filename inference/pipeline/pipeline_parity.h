@@ -3,10 +3,18 @@
 // decoding — case by case, step by step.
 #pragma once
 
+#include <string>
+
 #include "inference/parity/parity.h"
+#include "inference/pipeline/composer.h"
 
 namespace nava::pipeline {
 
 parity::Outputs run_pipeline_parity(const parity::Fixture& fixture);
+
+// The pieces, for tests: the fixture's tiny components, and one case composed with its trace.
+Components load_fixture_components(const parity::Fixture& fixture);
+ComposeResult compose_fixture_case(const parity::Fixture& fixture, const Components& components,
+                                   const std::string& case_name, bool batch_passes = true);
 
 }  // namespace nava::pipeline
