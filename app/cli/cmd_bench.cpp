@@ -246,7 +246,7 @@ int cmd_bench(const Args& args) {
         "  matmul     matrix-multiply peak per dtype\n"
         "  dit        DiT forward speed, FLOPs and share of the matmul peak\n"
         "  vae        VAE encode/decode speed and memory (--model audio|video)\n"
-        "  generate   end-to-end generation (not in this build yet)\n"
+        "  generate   end-to-end generation: per stage, per step, per pass; batched vs not\n"
         "  quality    NAVA-tiny quality metrics (not in this build yet)\n";
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {
         std::cout << "usage: nava bench <target> [options]\n\n" << kTargets;
@@ -257,7 +257,8 @@ int cmd_bench(const Args& args) {
     if (target == "matmul") return bench_matmul(rest);
     if (target == "dit") return bench_dit(rest);
     if (target == "vae") return bench_vae(rest);
-    if (target == "generate" || target == "quality")
+    if (target == "generate") return bench_generate(rest);
+    if (target == "quality")
         throw NotImplementedError("bench target '" + target +
                                   "' is not available in this build yet");
     throw UsageError("unknown bench target '" + target + "'\n" + kTargets);

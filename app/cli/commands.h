@@ -14,6 +14,9 @@ int cmd_parity(const Args& args);
 int cmd_bench(const Args& args);
 int cmd_inspect(const Args& args);
 int cmd_synth(const Args& args);
+int cmd_convert(const Args& args);
+int cmd_package(const Args& args);
+int bench_generate(const Args& args);  // `nava bench generate`
 
 // Shared formatting helpers.
 std::string format_count(unsigned long long n);  // 2837824 -> "2,837,824"

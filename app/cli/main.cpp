@@ -28,6 +28,8 @@ const Command kCommands[] = {
     {"train", nava::cli::cmd_train, "fine-tune a model on a dataset"},
     {"parity", nava::cli::cmd_parity, "check a component against a reference fixture"},
     {"bench", nava::cli::cmd_bench, "measure speed and memory"},
+    {"package", nava::cli::cmd_package, "make a model package (random weights, for training)"},
+    {"convert", nava::cli::cmd_convert, "rewrite weights for a memory profile (--fp8)"},
     {"inspect", nava::cli::cmd_inspect, "list the tensors of a weights file"},
     {"synth", nava::cli::cmd_synth, "generate the synthetic audio-visual training world"},
 };

@@ -70,6 +70,22 @@ int cuda_device_count() {
 #endif
 }
 
+std::optional<DeviceMemory> cuda_memory(int device) {
+#if TORCH_VERSION_MAJOR >= 2
+    if (!cuda_available()) return std::nullopt;
+    const auto previous = c10::cuda::current_device();
+    c10::cuda::set_device(static_cast<c10::DeviceIndex>(device));
+    size_t free_bytes = 0, total_bytes = 0;
+    const bool ok = cudaMemGetInfo(&free_bytes, &total_bytes) == cudaSuccess;
+    c10::cuda::set_device(previous);
+    if (!ok) return std::nullopt;
+    return DeviceMemory{static_cast<int64_t>(free_bytes), static_cast<int64_t>(total_bytes)};
+#else
+    (void)device;
+    return std::nullopt;
+#endif
+}
+
 bool has_native_float8() {
 #if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
     return true;

@@ -26,6 +26,12 @@ at::Tensor attention_reference(const at::Tensor& q, const at::Tensor& k, const a
 std::string torch_version_string();
 bool cuda_available();
 int cuda_device_count();
+// Free and total bytes of a CUDA device; nullopt without CUDA.
+struct DeviceMemory {
+    int64_t free_bytes = 0;
+    int64_t total_bytes = 0;
+};
+std::optional<DeviceMemory> cuda_memory(int device);
 // True when this LibTorch can represent float8 tensors natively (2.1 and later).
 bool has_native_float8();
 

@@ -8,6 +8,7 @@
 #include "inference/models/audio_vae/audio_codec.h"
 #include "inference/models/dit/dit_model.h"
 #include "inference/models/t5/t5_encoder.h"
+#include "inference/models/video_vae/tiled_decode.h"
 #include "inference/models/video_vae/video_vae.h"
 
 namespace nava::pipeline {
@@ -223,10 +224,14 @@ ComposeResult compose(const Components& c, const ComposeInputs& in, const Compos
         report(Stage::decode_video, 0, 1, 0.0);
         const at::Tensor latent =
             result.final_video.reshape({T, H, W, -1}).permute({3, 0, 1, 2}).unsqueeze(0);
-        video_vae::DecodeOptions opts;
-        opts.clamp = false;
-        result.video_raw = c.video_vae->decode(latent, *c.video_scale, opts).squeeze(0);
-        result.video = result.video_raw.clamp(-1.0, 1.0);
+        if (settings.tile_vae) {
+            result.video = video_vae::tiled_decode(*c.video_vae, latent, *c.video_scale).squeeze(0);
+        } else {
+            video_vae::DecodeOptions opts;
+            opts.clamp = false;
+            result.video_raw = c.video_vae->decode(latent, *c.video_scale, opts).squeeze(0);
+            result.video = result.video_raw.clamp(-1.0, 1.0);
+        }
         report(Stage::decode_video, 1, 1, seconds_since(t0));
     }
     // Audio: [L, C] -> tokens [1, C, L] -> log-mel -> vocoder (48 kHz) -> 16 kHz, ±0.99.

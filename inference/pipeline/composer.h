@@ -69,6 +69,7 @@ struct ComposeSettings {
     sampling::GuidanceConfig guidance;
     bool batch_passes = true;  // all passes of a step in one DiT forward
     bool decode = true;        // run the VAEs at the end
+    bool tile_vae = false;     // spatially tiled video decode (NAVA's tile sizes)
 };
 
 enum class Stage { text, denoise, decode_video, decode_audio };

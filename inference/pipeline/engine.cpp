@@ -95,8 +95,7 @@ struct GenerationEngine::Impl {
         if (task.kind == Task::load) {
             try {
                 generator = std::make_unique<Generator>(ModelPackage::open(task.id),
-                                                        pick_device(options.device),
-                                                        options.memory_profile);
+                                                        pick_device(options.device), options);
                 if (callbacks.package_loaded) callbacks.package_loaded(generator->info());
             } catch (const std::exception& e) {
                 if (callbacks.package_failed) callbacks.package_failed(task.id, message_of(e));
@@ -125,9 +124,8 @@ GenerationEngine::~GenerationEngine() {
 }
 
 PackageInfo GenerationEngine::load_package(const std::string& path) {
-    impl_->generator =
-        std::make_unique<Generator>(ModelPackage::open(path), pick_device(impl_->options.device),
-                                    impl_->options.memory_profile);
+    impl_->generator = std::make_unique<Generator>(
+        ModelPackage::open(path), pick_device(impl_->options.device), impl_->options);
     return impl_->generator->info();
 }
 

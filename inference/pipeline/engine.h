@@ -18,6 +18,9 @@ namespace nava::pipeline {
 struct EngineOptions {
     std::string device = "auto";          // "auto", "cpu", "cuda", "cuda:N"
     std::string memory_profile = "auto";  // default profile for requests that say "auto"
+    // All guidance passes of a step in one batched DiT forward (false: one forward per pass,
+    // for benchmarks and memory-tight cases).
+    bool batch_passes = true;
 };
 
 struct PackageInfo {

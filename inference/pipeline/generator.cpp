@@ -8,8 +8,10 @@
 #include <ATen/ATen.h>
 
 #include "inference/core/error.h"
+#include "inference/core/torch_compat.h"
 #include "inference/io/tensor_source.h"
 #include "inference/models/audio_vae/audio_codec.h"
+#include "inference/models/dit/dit_memory.h"
 #include "inference/models/dit/dit_model.h"
 #include "inference/models/dit/dit_weights.h"
 #include "inference/models/speaker/reference_voice.h"
@@ -88,34 +90,71 @@ std::string sanitize_id(const std::string& id) {
 // Profiles and geometry
 // ---------------------------------------------------------------------------------------------
 
+const std::vector<std::string>& memory_profile_names() {
+    static const std::vector<std::string> names = {"auto",    "full",          "text-offload",
+                                                   "fp8",     "block-offload", "low-memory",
+                                                   "cpu-f32", "cpu-bf16",      "cpu-fp8"};
+    return names;
+}
+
 MemoryProfile resolve_memory_profile(const std::string& name, const c10::Device& device,
                                      int64_t dit_parameters) {
     MemoryProfile p;
-    std::string n = name;
-    if (n.empty() || n == "auto") {
+    std::string n = name.empty() ? "auto" : name;
+    if (n == "auto") {
+        const double params = static_cast<double>(dit_parameters);
         if (device.is_cpu()) {
-            // Small models keep float32 (exactness); large ones are only practical in bf16.
-            n = dit_parameters > 200'000'000 ? "cpu-bf16" : "cpu-f32";
+            // Small models keep float32 (exact); large ones are only practical in bf16.
+            n = params > 200e6 ? "cpu-bf16" : "cpu-f32";
+            p.reason =
+                params > 200e6 ? "CPU, large model: bf16 matmuls" : "CPU, small model: float32";
         } else {
-            n = "text-offload";
+            // Working memory beyond the weights: activations of a few passes, VAE decode.
+            const auto mem = cuda_memory(device.has_index() ? device.index() : 0);
+            const double free_b = mem ? static_cast<double>(mem->free_bytes) : 0.0;
+            const double bf16 = params * 2.0, fp8 = params * 1.05, margin = 10e9;
+            if (free_b >= bf16 + 12e9 + margin) {
+                n = "full";
+            } else if (free_b >= bf16 + margin) {
+                n = "text-offload";
+            } else if (free_b >= fp8 + margin) {
+                n = "fp8";
+            } else {
+                n = "low-memory";
+            }
+            char why[128];
+            std::snprintf(why, sizeof why, "%.1f GB free on %s", free_b / 1e9,
+                          device.str().c_str());
+            p.reason = why;
         }
     }
     p.name = n;
     if (n == "cpu-f32") return p;
-    if (n == "cpu-bf16") {
-        p.dit_dtype = at::kBFloat16;
-        p.text_dtype = at::kBFloat16;
+    p.dit_dtype = p.text_dtype = at::kBFloat16;
+    if (n == "cpu-bf16") return p;
+    if (n == "cpu-fp8") {
+        p.fp8_weights = true;
         return p;
     }
-    if (n == "full" || n == "text-offload" || n == "low-memory") {
-        p.dit_dtype = at::kBFloat16;
-        p.text_dtype = at::kBFloat16;
-        p.release_text_encoder = n != "full";
-        p.tile_vae = n == "low-memory";
+    if (n == "full") return p;
+    p.release_text_encoder = true;
+    if (n == "text-offload") return p;
+    if (n == "fp8") {
+        p.fp8_weights = true;
         return p;
     }
-    throw std::invalid_argument("unknown memory profile '" + name +
-                                "' (auto, cpu-f32, cpu-bf16, full, text-offload, low-memory)");
+    if (n == "block-offload") {
+        p.stream_blocks = true;
+        return p;
+    }
+    if (n == "low-memory") {
+        p.fp8_weights = p.stream_blocks = p.tile_vae = true;
+        return p;
+    }
+    std::string known;
+    for (const auto& k : memory_profile_names())
+        known += (known.empty() ? "" : ", ") + k;
+    throw std::invalid_argument("unknown memory profile '" + name + "' (" + known + ")");
 }
 
 RequestGeometry request_geometry(const api::GenerationRequest& r) {
@@ -171,8 +210,11 @@ struct Generator::Conditioning {
     int64_t voices = 0;
 };
 
-Generator::Generator(ModelPackage package, c10::Device device, std::string default_profile)
-    : package_(std::move(package)), device_(device), default_profile_(std::move(default_profile)) {}
+Generator::Generator(ModelPackage package, c10::Device device, const EngineOptions& options)
+    : package_(std::move(package)),
+      device_(device),
+      default_profile_(options.memory_profile),
+      batch_passes_(options.batch_passes) {}
 
 Generator::~Generator() = default;
 
@@ -200,6 +242,7 @@ void Generator::ensure_loaded(const MemoryProfile& profile) {
         if (!components_.text_encoder) load_text_encoder(profile);  // released after last use
         return;
     }
+    streamer_.reset();  // before the model it points into
     components_ = {};
     // DiT (the fp8 file of the official release when there is no bf16 one).
     const PackageComponent& dit_file = package_.dit.present() ? package_.dit : package_.dit_fp8;
@@ -484,6 +527,11 @@ RequestPlan Generator::plan(const api::GenerationRequest& r) {
         profile.dit_dtype == at::kFloat ? "float32" : "bfloat16",
         dit_gb < 1.0 ? dit_gb * 1000.0 : dit_gb);
     p.memory_plan.push_back(line);
+    if (!profile.reason.empty()) p.memory_plan.push_back("chosen automatically: " + profile.reason);
+    if (profile.fp8_weights)
+        p.memory_plan.push_back("DiT block Linears: fp8 (E4M3) weight-only, expanded per call");
+    if (profile.stream_blocks)
+        p.memory_plan.push_back("DiT blocks: streamed from host memory, one resident at a time");
     p.memory_plan.push_back(profile.release_text_encoder ? "text encoder: released after encoding"
                                                          : "text encoder: resident");
     p.memory_plan.push_back(profile.tile_vae ? "video VAE: tiled decode"
@@ -579,6 +627,8 @@ JobResult Generator::generate(const std::string& job_id, const api::GenerationRe
     st.guidance.align = request.guidance.align && video;
     st.guidance.timbre = request.guidance.timbre_pass;
     st.guidance.skip_unit_scales = true;
+    st.tile_vae = profile.tile_vae;
+    st.batch_passes = batch_passes_;
     ComposeCallbacks cb;
     cb.progress = [&](Stage s, int64_t step, int64_t steps, double elapsed) {
         if (s == Stage::denoise) {

@@ -22,6 +22,9 @@ class Tokenizer;
 namespace nava::speaker {
 class SpeakerEncoder;
 }
+namespace nava::dit {
+class BlockStreamer;
+}
 
 namespace nava::pipeline {
 
@@ -31,14 +34,24 @@ struct MemoryProfile {
     at::ScalarType dit_dtype = at::kFloat;
     at::ScalarType text_dtype = at::kFloat;
     at::ScalarType vae_dtype = at::kFloat;
-    bool release_text_encoder = false;  // drop umT5 from the device once the prompt is encoded
+    bool release_text_encoder = false;  // drop umT5 once the prompt is encoded (reloaded later)
+    bool fp8_weights = false;           // block Linears stored as E4M3 codes, expanded per call
+    bool stream_blocks = false;         // DiT blocks kept in host memory, streamed per forward
     bool tile_vae = false;              // spatially tiled video decode
+    std::string reason;                 // why "auto" chose it
 };
 
-// Profiles by name: "cpu-f32", "cpu-bf16", "full", "text-offload", "low-memory"; "auto" picks
-// from the device and the model size.
+// The named profiles, from most to least memory:
+//   full          bf16 weights, everything resident on the device
+//   text-offload  full, but umT5 leaves the device once the prompt is encoded
+//   fp8           text-offload + fp8 weight-only storage of the block Linears
+//   block-offload text-offload + DiT blocks streamed from host memory with prefetch
+//   low-memory    fp8 + block streaming + tiled VAE decode
+//   cpu-f32 / cpu-bf16 / cpu-fp8  on the CPU: float32 (exact), bf16 (faster), fp8 storage
+// "auto" picks from the device, its free memory and the DiT's size.
 MemoryProfile resolve_memory_profile(const std::string& name, const c10::Device& device,
                                      int64_t dit_parameters);
+const std::vector<std::string>& memory_profile_names();
 
 // Latent geometry of a request.
 struct RequestGeometry {
@@ -54,7 +67,7 @@ RequestGeometry request_geometry(const api::GenerationRequest& request);
 
 class Generator {
 public:
-    Generator(ModelPackage package, c10::Device device, std::string default_profile);
+    Generator(ModelPackage package, c10::Device device, const EngineOptions& options);
     ~Generator();
 
     const ModelPackage& package() const { return package_; }
@@ -76,10 +89,12 @@ private:
     ModelPackage package_;
     c10::Device device_;
     std::string default_profile_;
+    bool batch_passes_ = true;
     std::string loaded_profile_;
     Components components_;
     std::shared_ptr<text::Tokenizer> tokenizer_;
     std::shared_ptr<speaker::SpeakerEncoder> speaker_;
+    std::unique_ptr<dit::BlockStreamer> streamer_;
     std::map<std::string, at::Tensor> voice_cache_;  // file + hash -> [S]
 };
 

@@ -1,5 +1,7 @@
 #include "inference/models/common/layers.h"
 
+#include "inference/core/error.h"
+
 #include <ATen/ATen.h>
 
 namespace nava::nn {
@@ -46,7 +48,36 @@ Linear::Linear(int64_t in, int64_t out, bool with_bias) : in_features(in), out_f
 }
 
 at::Tensor Linear::forward(const at::Tensor& x) const {
-    return at::linear(x, weight, bias.defined() ? c10::optional<at::Tensor>(bias) : c10::nullopt);
+    const at::Tensor& w = compact() ? effective_weight(x.scalar_type()) : weight;
+    return at::linear(x, w, bias.defined() ? c10::optional<at::Tensor>(bias) : c10::nullopt);
+}
+
+void Linear::store_compact(const at::Tensor& codes, const at::Tensor& row_scale,
+                           const at::Tensor& table) {
+    if (codes.scalar_type() != at::kByte || codes.dim() != 2 || codes.size(0) != out_features ||
+        codes.size(1) != in_features)
+        throw Error("Linear: compact codes must be uint8 [" + std::to_string(out_features) + ", " +
+                    std::to_string(in_features) + "]");
+    if (row_scale.numel() != out_features && row_scale.numel() != 1)
+        throw Error("Linear: compact storage needs one scale per output row (or one in all)");
+    if (table.numel() != 256) throw Error("Linear: the code table must have 256 entries");
+    at::NoGradGuard no_grad;
+    const auto device = weight.device();
+    weight_codes = register_buffer("weight_codes", codes.contiguous().to(device));
+    weight_scale = register_buffer(
+        "weight_scale",
+        row_scale.reshape({-1}).to(at::kFloat).expand({out_features}).contiguous().to(device));
+    code_table = register_buffer("code_table", table.reshape({256}).to(at::kFloat).to(device));
+    // Release the float weight (the registered parameter shares this tensor).
+    weight.set_(at::empty({0}, weight.options()));
+}
+
+at::Tensor Linear::effective_weight(at::ScalarType dtype) const {
+    if (!compact()) return weight.to(dtype);
+    // Codes -> values through the table, then the row scales; in float32, then the call dtype.
+    const at::Tensor values = code_table.index_select(0, weight_codes.reshape({-1}).to(at::kInt))
+                                  .view(weight_codes.sizes());
+    return (values * weight_scale.unsqueeze(1)).to(dtype);
 }
 
 LayerNorm::LayerNorm(int64_t d, double e, bool affine) : dim(d), eps(e) {

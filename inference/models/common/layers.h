@@ -21,10 +21,24 @@ public:
     Linear(int64_t in_features, int64_t out_features, bool bias = true);
     at::Tensor forward(const at::Tensor& x) const;
 
+    // Weight-only 8-bit storage (fp8 checkpoints, the fp8 memory profile): the weight is kept as
+    // codes [out, in] (uint8) with one float32 scale per output row and a 256-entry code table,
+    // and expanded to the input's dtype at every call; the float parameter is released. The
+    // codes and scales are registered as buffers (`weight_codes`, `weight_scale`) so that
+    // device moves and block streaming see them.
+    void store_compact(const at::Tensor& codes, const at::Tensor& row_scale,
+                       const at::Tensor& table);
+    bool compact() const { return weight_codes.defined(); }
+    // The weight as used by forward(), in `dtype`.
+    at::Tensor effective_weight(at::ScalarType dtype) const;
+
     int64_t in_features;
     int64_t out_features;
-    at::Tensor weight;  // [out, in]
-    at::Tensor bias;    // [out] or undefined
+    at::Tensor weight;        // [out, in]
+    at::Tensor bias;          // [out] or undefined
+    at::Tensor weight_codes;  // [out, in] uint8 (compact storage only)
+    at::Tensor weight_scale;  // [out] float32 (compact storage only)
+    at::Tensor code_table;    // [256] float32 (compact storage only)
 };
 
 // LayerNorm over the last dimension. Statistics are computed in float32 (or float64 for

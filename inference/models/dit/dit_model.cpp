@@ -265,8 +265,11 @@ DitOutputs DitModel::finish(const at::Tensor& x, const DitState& state, const Pr
 DitOutputs DitModel::forward(const DitInputs& in, const Probe* probe) const {
     const DitState state = prepare(in, probe);
     at::Tensor x = state.x;
-    for (int64_t i = 0; i < num_blocks(); ++i)
+    for (int64_t i = 0; i < num_blocks(); ++i) {
+        if (hooks_.before) hooks_.before(i);
         x = run_block(i, x, state, probe);
+        if (hooks_.after) hooks_.after(i);
+    }
     return finish(x, state, probe);
 }
 

@@ -3,6 +3,8 @@
 // Submodules carry the reference checkpoint names, so the official weights load by name.
 #pragma once
 
+#include <functional>
+
 #include <memory>
 #include <optional>
 #include <vector>
@@ -81,6 +83,14 @@ public:
     // debugging outputs and tests).
     ContextOutputs context_for(const DitInputs& inputs) const;
 
+    // Called around every block of forward() (not of run_block(), which callers drive
+    // themselves): block streaming makes a block's weights resident just in time.
+    struct BlockHooks {
+        std::function<void(int64_t block)> before;
+        std::function<void(int64_t block)> after;
+    };
+    void set_block_hooks(BlockHooks hooks) { hooks_ = std::move(hooks); }
+
     // The text and speaker embedding parts, for components that share them.
     const TextEmbedding& text_embedding() const { return *text_embedding_; }
     const SpeakerTokens* speaker_embedding() const { return speaker_embedding_.get(); }
@@ -96,6 +106,7 @@ private:
     std::vector<std::shared_ptr<DoubleBlock>> double_blocks_;
     std::vector<std::shared_ptr<SingleBlock>> single_blocks_;
     std::shared_ptr<Head> head_, head_audio_;
+    BlockHooks hooks_;
 };
 
 // Unpatchify one sample's head output rows [F·h·w, pt·ph·pw·C] -> [C, F·pt, h·ph, w·pw].
