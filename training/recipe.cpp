@@ -43,6 +43,40 @@ Recipe Recipe::from_json(const nlohmann::json& json, const std::filesystem::path
     rc.data.speakers = data.get_int("speakers", rc.data.speakers);
     rc.data.with_video = data.get_bool("video", rc.data.with_video);
     rc.data.with_audio = data.get_bool("audio", rc.data.with_audio);
+    rc.data.video_frames_min = data.get_int("video_frames_min", rc.data.video_frames_min);
+    rc.data.source = resolve(data.get_string("source", ""));
+    rc.data.manifest.weights_file = resolve(data.get_string("weights_file", ""));
+    if (data.has("path_map"))
+        for (const auto& [from, to] : data.json().at("path_map").items())
+            rc.data.manifest.path_map.emplace_back(from, to.get<std::string>());
+    if (data.has("task"))
+        rc.data.manifest.reference_task = clip_task_from_string(data.get_string("task"));
+    rc.data.manifest.reference_source =
+        data.get_string("source_name", rc.data.manifest.reference_source);
+    if (data.has("encoders"))
+        rc.data.encoders = EncoderFiles::from_json(data.json().at("encoders"), base);
+    if (data.has("buckets"))
+        rc.data.buckets =
+            BucketOptions::from_json(data.json().at("buckets"), label + ".data.buckets");
+    rc.data.preprocess_workers =
+        static_cast<int>(data.get_int("preprocess_workers", rc.data.preprocess_workers));
+    rc.data.cache_dtype = data.get_string("cache_dtype", rc.data.cache_dtype);
+    if (rc.data.cache_dtype != "f32" && rc.data.cache_dtype != "bf16")
+        throw ConfigError(label + ": data.cache_dtype must be 'f32' or 'bf16'");
+    if (data.has("task_weights"))
+        for (const auto& [task, w] : data.json().at("task_weights").items())
+            rc.data.task_weights[to_string(clip_task_from_string(task))] = w.get<double>();
+    if (data.has("batching"))
+        rc.data.batching =
+            BatchingSpec::from_json(data.json().at("batching"), label + ".data.batching");
+    if (data.has("prefetch")) {
+        const auto pf = data.child("prefetch");
+        rc.data.prefetch_threads =
+            static_cast<int>(pf.get_int("threads", rc.data.prefetch_threads));
+        rc.data.prefetch_steps = pf.get_int("steps", rc.data.prefetch_steps);
+    }
+    if (rc.data.prefetch_threads < 0 || rc.data.prefetch_steps < 0)
+        throw ConfigError(label + ": data.prefetch threads and steps must be >= 0");
 
     rc.batch_per_rank = r.get_int("batch_per_rank", rc.batch_per_rank);
     rc.accumulation = r.get_int("accumulation", rc.accumulation);
@@ -94,6 +128,9 @@ Recipe Recipe::from_file(const std::filesystem::path& path) {
 }
 
 nlohmann::json Recipe::to_json() const {
+    nlohmann::json path_map = nlohmann::json::object();
+    for (const auto& [from, to] : data.manifest.path_map)
+        path_map[from] = to;
     const auto& ob = trainer.objective;
     const auto& op = trainer.optimizer;
     return {{"name", name},
@@ -112,7 +149,20 @@ nlohmann::json Recipe::to_json() const {
               {"text_length", data.text_length},
               {"speakers", data.speakers},
               {"video", data.with_video},
-              {"audio", data.with_audio}}},
+              {"audio", data.with_audio},
+              {"video_frames_min", data.video_frames_min},
+              {"source", data.source.string()},
+              {"weights_file", data.manifest.weights_file.string()},
+              {"path_map", path_map},
+              {"task", to_string(data.manifest.reference_task)},
+              {"source_name", data.manifest.reference_source},
+              {"encoders", data.encoders.to_json()},
+              {"buckets", data.buckets.to_json()},
+              {"preprocess_workers", data.preprocess_workers},
+              {"cache_dtype", data.cache_dtype},
+              {"task_weights", data.task_weights},
+              {"batching", data.batching.to_json()},
+              {"prefetch", {{"threads", data.prefetch_threads}, {"steps", data.prefetch_steps}}}}},
             {"batch_per_rank", batch_per_rank},
             {"accumulation", accumulation},
             {"steps", steps},

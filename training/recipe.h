@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,10 @@
 #include <nlohmann/json.hpp>
 
 #include "inference/models/dit/dit_config.h"
+#include "training/data/buckets.h"
+#include "training/data/manifest.h"
+#include "training/data/schedule.h"
+#include "training/preprocess/encoders.h"
 #include "training/trainer/dit_trainer.h"
 
 namespace nava::train {
@@ -26,6 +31,21 @@ struct DataSpec {
     int64_t speakers = 1;
     bool with_video = true;
     bool with_audio = true;
+    // Synthetic variable lengths: > 0 draws latent frames from [video_frames_min, video_frames].
+    int64_t video_frames_min = 0;
+
+    // What `--preprocess` encodes into cache_dir and `--validate-data` checks: a folder of
+    // clips with .txt captions, our .jsonl manifest, a reference .jsonl or a reference .list.
+    std::filesystem::path source;
+    ManifestOptions manifest;  // "weights_file", "path_map", "task", "source_name"
+    EncoderFiles encoders;     // "encoders": files or {"package": folder}
+    BucketOptions buckets;     // "buckets"
+    int preprocess_workers = 2;
+    std::string cache_dtype = "f32";             // latents on disk: "f32" or "bf16"
+    std::map<std::string, double> task_weights;  // epoch share per task (default equal)
+    BatchingSpec batching;                       // "batching": uniform (default), buckets, packed
+    int prefetch_threads = 2;    // background loaders (0 = load on the training thread)
+    int64_t prefetch_steps = 2;  // steps announced ahead
 };
 
 struct Recipe {

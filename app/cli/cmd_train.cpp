@@ -22,6 +22,7 @@
 #include "training/checkpoint.h"
 #include "training/distributed/communicator.h"
 #include "training/distributed/launch_env.h"
+#include "training/preprocess/prepare_data.h"
 #include "training/train_loop.h"
 
 extern char** environ;
@@ -166,6 +167,54 @@ int launch_local_ranks(int nproc, const Args& worker_args,
     return 1;
 }
 
+// `--validate-data`: the report of the recipe's clips; status 1 when none can train.
+int validate_data(const train::Recipe& recipe, bool probe) {
+    const train::ValidationReport report = train::validate_recipe_data(recipe, probe);
+    std::cout << report.format_text();
+    return report.accepted_count() > 0 ? 0 : 1;
+}
+
+// `--preprocess`: validation, then the cache; progress and a summary as JSON lines.
+int preprocess_data(const train::Recipe& recipe, int workers, const std::string& device) {
+    const train::ValidationReport report = train::validate_recipe_data(recipe, true);
+    std::cerr << report.format_text(false);
+    if (report.accepted_count() == 0) {
+        std::cerr << "nava train: no clip can be preprocessed\n";
+        return 1;
+    }
+    train::PrepareOptions options;
+    options.workers = workers;
+    options.device = c10::Device(device);
+    options.progress = [](int64_t done, int64_t total, const std::string& id) {
+        std::cout << nlohmann::json{{"event", "preprocess"},
+                                    {"done", done},
+                                    {"total", total},
+                                    {"id", id}}
+                         .dump()
+                  << std::endl;
+    };
+    const train::PreprocessReport r = train::preprocess_recipe_data(recipe, report, options);
+    for (const auto& w : r.warnings)
+        std::cerr << "warning " << w << "\n";
+    nlohmann::json failures = nlohmann::json::array();
+    for (const auto& f : r.failures) {
+        std::cerr << "FAILED " << f.id << ": " << f.message << "\n";
+        failures.push_back({{"id", f.id}, {"message", f.message}});
+    }
+    std::cout << nlohmann::json{{"event", "preprocessed"},
+                                {"cache", recipe.data.cache_dir.string()},
+                                {"clips", r.clips},
+                                {"encoded", r.encoded},
+                                {"reused", r.reused},
+                                {"failed", static_cast<int64_t>(r.failures.size())},
+                                {"rejected", report.rejected_count()},
+                                {"seconds", r.seconds},
+                                {"failures", failures}}
+                     .dump()
+              << std::endl;
+    return r.failures.empty() || r.encoded + r.reused > 0 ? 0 : 1;
+}
+
 }  // namespace
 
 int cmd_train(const Args& args) {
@@ -181,9 +230,28 @@ int cmd_train(const Args& args) {
         .option("max-steps", "N",
                 "stop after N steps of this run (the recipe's total still counts)")
         .option("dump-params", "DIR", "write the full weights after every step (for checks)")
-        .flag("no-resume", "start from step 0 even if checkpoints exist");
+        .flag("no-resume", "start from step 0 even if checkpoints exist")
+        .flag("validate-data",
+              "check the clips named by data.source and print which would be rejected and why; "
+              "no training")
+        .flag("no-probe", "with --validate-data: check the descriptions only, do not open media")
+        .flag("preprocess",
+              "validate, then encode the accepted clips into data.cache_dir (resumable; entries "
+              "already cached are kept); no training")
+        .option("workers", "N", "with --preprocess: decoding threads (default: the recipe's)")
+        .option("device", "NAME", "with --preprocess: where the encoders run (cpu, cuda)", "cpu");
     if (!p.parse(args)) return 0;
     const auto recipe = train::Recipe::from_file(p.positional_value("RECIPE"));
+    if (p.has("validate-data") && p.has("preprocess"))
+        throw UsageError(
+            "--validate-data and --preprocess exclude each other (--preprocess "
+            "validates first)");
+    if (p.has("validate-data")) return validate_data(recipe, !p.has("no-probe"));
+    if (p.has("preprocess")) {
+        const long long workers = p.has("workers") ? p.get_int("workers") : 0;
+        if (workers < 0 || workers > 256) throw UsageError("--workers must be between 1 and 256");
+        return preprocess_data(recipe, static_cast<int>(workers), p.get("device"));
+    }
     const long long nproc = p.get_int("nproc");
     if (nproc < 1 || nproc > 512) throw UsageError("--nproc must be between 1 and 512");
 
