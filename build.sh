@@ -35,8 +35,8 @@ PACKAGES=(
     libtorch-dev libgloo-dev libopenblas0-openmp nlohmann-json3-dev libsentencepiece-dev
     # studio
     qt6-base-dev qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-charts-dev libqt6svg6 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
-    gstreamer1.0-libav
+    qt6-charts-dev libqt6opengl6-dev libqt6svg6 gstreamer1.0-plugins-base
+    gstreamer1.0-plugins-good gstreamer1.0-libav
     # media
     libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev
     portaudio19-dev

@@ -13,6 +13,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QUuid>
@@ -20,7 +21,10 @@
 
 #include "ui/create_page.h"
 #include "ui/engine/fake_engine_client.h"
+#include "ui/gallery/gallery_model.h"
+#include "ui/gallery/gallery_panel.h"
 #include "ui/generation/generation_panel.h"
+#include "ui/player/player_widget.h"
 #include "ui/prompt/prompt_editor.h"
 #include "ui/queue/job_queue.h"
 #include "ui/queue/queue_panel.h"
@@ -30,21 +34,10 @@
 #include "ui/settings/theme.h"
 #include "ui/speakers/speakers_panel.h"
 #include "ui/timeline/timeline_panel.h"
+#include "ui/training/training_panel.h"
+#include "ui/training/training_session.h"
 
 namespace nava::ui {
-namespace {
-
-QWidget* placeholderPage(const QString& text, QWidget* parent) {
-    auto* page = new QWidget(parent);
-    auto* layout = new QVBoxLayout(page);
-    auto* label = new QLabel(text, page);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    layout->addWidget(label);
-    return page;
-}
-
-}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : MainWindow(StudioContext(), parent) {}
 
@@ -52,7 +45,8 @@ MainWindow::MainWindow(const StudioContext& context, QWidget* parent)
     : QMainWindow(parent),
       m_settings(context.settings),
       m_engine(context.engine),
-      m_dataDir(context.dataDir) {
+      m_dataDir(context.dataDir),
+      m_audioOutput(context.audioOutput) {
     qRegisterMetaType<nava::ui::JobProgress>();
     qRegisterMetaType<nava::ui::JobResult>();
     qRegisterMetaType<nava::ui::PackageInfo>();
@@ -62,7 +56,9 @@ MainWindow::MainWindow(const StudioContext& context, QWidget* parent)
     }
     if (!m_engine) {
         // Until the real engine adapter exists, the studio runs on the preview engine.
-        m_ownEngine = std::make_unique<FakeEngineClient>();
+        auto fake = std::make_unique<FakeEngineClient>();
+        fake->setRenderClips(true);  // the gallery and the player get something to show
+        m_ownEngine = std::move(fake);
         m_engine = m_ownEngine.get();
     }
     if (m_dataDir.isEmpty())
@@ -79,9 +75,20 @@ MainWindow::MainWindow(const StudioContext& context, QWidget* parent)
             [this](const QString&, const QString& message) {
                 statusBar()->showMessage(tr("Model not loaded: %1").arg(message), 8000);
             });
-    connect(m_queue, &JobQueue::jobFinished, this, [this](const QString& id, const QString&) {
-        if (const QueueJob* job = m_queue->job(id))
-            statusBar()->showMessage(tr("Finished: %1").arg(job->title), 8000);
+    m_gallery = new GalleryModel(m_dataDir, this);
+    m_training = new TrainingSession(context.trainerProgram, this);
+    connect(m_queue, &JobQueue::jobFinished, this,
+            [this](const QString& id, const QString& output) {
+                const QueueJob* job = m_queue->job(id);
+                if (!job) return;
+                statusBar()->showMessage(tr("Finished: %1").arg(job->title), 8000);
+                // Every clip goes to the gallery with the recipe it was made from.
+                m_gallery->addClip(
+                    output,
+                    QString::fromStdString(nava::api::request_to_json_text(job->request, -1)), id);
+            });
+    connect(m_gallery, &GalleryModel::persistFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Cannot save the gallery: %1").arg(message), 8000);
     });
     connect(m_queue, &JobQueue::jobFailed, this, [this](const QString&, const QString& message) {
         statusBar()->showMessage(tr("A job failed: %1").arg(message), 8000);
@@ -115,6 +122,12 @@ MainWindow::MainWindow(const StudioContext& context, QWidget* parent)
     QString error;
     if (!m_queue->load(&error))
         statusBar()->showMessage(tr("The saved queue could not be read: %1").arg(error), 8000);
+    if (!m_gallery->load(&error))
+        statusBar()->showMessage(tr("The gallery index could not be read: %1").arg(error), 8000);
+    m_gallery->addFinishedJobs(*m_queue);
+    // New files in the output folder, once the window is up.
+    QTimer::singleShot(0, this, [this] { m_gallery->scanFolderLater(m_settings->outputFolder()); });
+    setAcceptDrops(true);
     m_engine->loadPackage(QString());
     if (!m_settings->windowGeometry().isEmpty()) restoreGeometry(m_settings->windowGeometry());
 }
@@ -136,6 +149,9 @@ void MainWindow::buildUi() {
     // Rebuilt from scratch on a language change: all state lives in the document, the queue
     // and the settings, so the widgets can simply be made again in the new language.
     const int currentTab = m_tabs ? m_tabs->currentIndex() : 0;
+    const QString playing = m_galleryPanel ? m_galleryPanel->player()->clipPath() : QString();
+    const qint64 playingAtMs = m_galleryPanel ? m_galleryPanel->player()->positionMs() : 0;
+    const QString selectedClip = m_galleryPanel ? m_galleryPanel->currentPath() : QString();
     delete m_tabs;
     m_undoAction->setText(tr("&Undo"));
     m_redoAction->setText(tr("&Redo"));
@@ -159,12 +175,42 @@ void MainWindow::buildUi() {
             [this](const QString& text) { statusBar()->showMessage(text, 6000); });
     addAction(m_createPage->speakersPanel()->playAction());
     m_queuePanel = new QueuePanel(m_queue, m_tabs);
+    m_galleryPanel = new GalleryPanel(m_gallery, m_audioOutput, m_tabs);
+    m_galleryPanel->setOutputFolder(m_settings->outputFolder());
+    connect(m_galleryPanel, &GalleryPanel::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    connect(m_galleryPanel, &GalleryPanel::rerunRequested, this, [this](const QString& recipe) {
+        QString error;
+        if (rerunRecipe(recipe, &error).isEmpty())
+            QMessageBox::warning(this, tr("Cannot re-run"), error);
+    });
+    connect(m_galleryPanel, &GalleryPanel::restoreRequested, this, [this](const QString& recipe) {
+        QString error;
+        QStringList warnings;
+        if (!restoreRecipeJson(recipe, &error, &warnings)) {
+            QMessageBox::warning(this, tr("Cannot restore the recipe"), error);
+            return;
+        }
+        m_tabs->setCurrentWidget(m_createPage);
+        if (!warnings.isEmpty()) showNotice(tr("Recipe restored"), warnings.join(u'\n'));
+    });
+    m_trainingPanel = new TrainingPanel(m_training, m_tabs);
+    connect(m_trainingPanel, &TrainingPanel::openClipRequested, this,
+            &MainWindow::openClipInPlayer);
+    connect(m_trainingPanel, &TrainingPanel::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     m_tabs->addTab(m_createPage, tr("Create"));
     m_tabs->addTab(m_queuePanel, tr("Queue"));
-    m_tabs->addTab(placeholderPage(tr("Every clip you make is kept here."), m_tabs), tr("Gallery"));
-    m_tabs->addTab(placeholderPage(tr("Fine-tune the model on your own footage."), m_tabs),
-                   tr("Training"));
+    m_tabs->addTab(m_galleryPanel, tr("Gallery"));
+    m_tabs->addTab(m_trainingPanel, tr("Training"));
+    m_tabs->setTabToolTip(createTab, tr("Write the scene, mark who speaks, generate"));
+    m_tabs->setTabToolTip(queueTab, tr("Jobs waiting, running and done"));
+    m_tabs->setTabToolTip(galleryTab, tr("Every clip you made: play, re-run, restore its recipe"));
+    m_tabs->setTabToolTip(trainingTab, tr("Fine-tune the model on your own footage"));
     m_tabs->setCurrentIndex(currentTab);
+    if (!selectedClip.isEmpty()) m_galleryPanel->selectClip(selectedClip);
+    if (!playing.isEmpty() && m_galleryPanel->openInPlayer(playing))
+        m_galleryPanel->player()->seekMs(playingAtMs);
     setCentralWidget(m_tabs);
 
     if (!m_engineLabel) {
@@ -196,6 +242,13 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Save"), this, &MainWindow::save)->setShortcut(QKeySequence::Save);
     file->addAction(tr("Save &as…"), this, &MainWindow::saveAs)->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
+    QAction* restore = file->addAction(tr("Restore recipe from &clip…"), this,
+                                       &MainWindow::restoreRecipeWithDialog);
+    restore->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    restore->setToolTip(
+        tr("Bring the prompt, speakers and settings of a clip made by NAVA Studio "
+           "back into the editor (you can also drop the clip onto the window)"));
+    file->addSeparator();
     file->addAction(tr("Se&ttings…"), this, &MainWindow::showSettings)
         ->setShortcut(QKeySequence::Preferences);
     file->addSeparator();
@@ -217,6 +270,12 @@ void MainWindow::buildMenus() {
     generation->addAction(m_queuePanel->pauseAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    const QStringList tabNames = {tr("&Create"), tr("&Queue"), tr("&Gallery"), tr("&Training")};
+    for (int i = 0; i < tabNames.size(); ++i) {
+        QAction* a = view->addAction(tabNames[i], this, [this, i] { m_tabs->setCurrentIndex(i); });
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
     QMenu* language = view->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(language);
     for (const QString& code : AppSettings::languages()) {
@@ -289,6 +348,15 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_training->isActive() &&
+        QMessageBox::question(this, tr("Training is running"),
+                              tr("Quitting stops the training run. The next start continues "
+                                 "from its newest checkpoint. Quit anyway?"),
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
     if (!maybeSave()) {
         event->ignore();
         return;

@@ -1,6 +1,8 @@
 // The studio's top-level window: Create, Queue, Gallery and Training tabs; File/Edit/Generate/
-// View/Help menus; the status bar. It owns the open project, the job queue and the services it
-// is given (settings, engine) — or defaults for them — and passes them down; no singletons.
+// View/Help menus; the status bar. It owns the open project, the job queue, the gallery, the
+// training session and the services it is given (settings, engine) — or defaults for them —
+// and passes them down; no singletons. A clip made by NAVA dropped onto the window brings its
+// recipe back into the editor.
 #pragma once
 
 #include <memory>
@@ -9,6 +11,7 @@
 #include <QPointer>
 #include <QTranslator>
 
+#include "media/audio_output.h"
 #include "ui/project/project_document.h"
 
 class QAction;
@@ -23,9 +26,13 @@ namespace nava::ui {
 class AppSettings;
 class CreatePage;
 class EngineClient;
+class GalleryModel;
+class GalleryPanel;
 class JobQueue;
 class PromptRewriter;
 class QueuePanel;
+class TrainingPanel;
+class TrainingSession;
 struct PackageInfo;
 struct RewriteOutcome;
 
@@ -33,6 +40,9 @@ struct StudioContext {
     AppSettings* settings = nullptr;  // not owned; nullptr: the user's settings
     EngineClient* engine = nullptr;   // not owned; nullptr: the preview (fake) engine
     QString dataDir;                  // queue and untitled projects; "": the app data folder
+    QString trainerProgram;           // `nava` for training; "": next to the studio
+    // Sound output of the clip player (tests use the silent timer).
+    nava::media::AudioOutputKind audioOutput = nava::media::AudioOutputKind::automatic;
 };
 
 class MainWindow : public QMainWindow {
@@ -46,6 +56,10 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     CreatePage* createPage() const { return m_createPage; }
     QueuePanel* queuePanel() const { return m_queuePanel; }
+    GalleryPanel* galleryPanel() const { return m_galleryPanel; }
+    TrainingPanel* trainingPanel() const { return m_trainingPanel; }
+    GalleryModel* gallery() const { return m_gallery; }
+    TrainingSession* training() const { return m_training; }
     ProjectDocument* document() const { return m_document; }
     JobQueue* queue() const { return m_queue; }
     AppSettings* settings() const { return m_settings; }
@@ -62,6 +76,17 @@ public:
     bool saveProjectAs(const QString& path, QString* error = nullptr);
     // Adds the current project state to the queue; returns the job id, or "" with a message.
     QString generate(QString* error = nullptr);
+    // Queues a recipe again (a new output file); returns the job id, or "" with a message.
+    QString rerunRecipe(const QString& recipeJson, QString* error = nullptr);
+    // Puts a recipe into the open project (one undo step). `warnings`: voices that could not
+    // be restored exactly.
+    bool restoreRecipeJson(const QString& recipeJson, QString* error = nullptr,
+                           QStringList* warnings = nullptr);
+    // The same for the recipe stored in a clip (what dropping a clip on the window does).
+    bool restoreRecipeFromFile(const QString& path, QString* error = nullptr,
+                               QStringList* warnings = nullptr);
+
+    enum Tab { createTab = 0, queueTab = 1, galleryTab = 2, trainingTab = 3 };
 
     // At start-up: offers to restore untitled projects left by a crash.
     void offerRecovery();
@@ -71,6 +96,8 @@ public:
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void buildUi();
@@ -93,13 +120,19 @@ private:
     void refreshRewriteAction();
     void refreshQueueStatus();
     void applyLookFromSettings();
+    void restoreRecipeWithDialog();
+    void showNotice(const QString& title, const QString& text);
+    void openClipInPlayer(const QString& path);
 
     std::unique_ptr<AppSettings> m_ownSettings;
     std::unique_ptr<EngineClient> m_ownEngine;
     AppSettings* m_settings = nullptr;
     EngineClient* m_engine = nullptr;
     QString m_dataDir;
+    nava::media::AudioOutputKind m_audioOutput = nava::media::AudioOutputKind::automatic;
     JobQueue* m_queue = nullptr;
+    GalleryModel* m_gallery = nullptr;
+    TrainingSession* m_training = nullptr;
     QPointer<ProjectDocument> m_document;
     QUndoGroup* m_undoGroup = nullptr;
     QNetworkAccessManager* m_network = nullptr;
@@ -111,6 +144,8 @@ private:
     QTabWidget* m_tabs = nullptr;
     CreatePage* m_createPage = nullptr;
     QueuePanel* m_queuePanel = nullptr;
+    GalleryPanel* m_galleryPanel = nullptr;
+    TrainingPanel* m_trainingPanel = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_engineLabel = nullptr;
     QLabel* m_jobLabel = nullptr;

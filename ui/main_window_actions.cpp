@@ -1,11 +1,15 @@
-// MainWindow: projects (new, open, save, recovery), generation and prompt rewriting.
+// MainWindow: projects (new, open, save, recovery), generation, prompt rewriting, and recipes
+// coming back from clips (gallery, dropped files).
 #include <QAction>
 #include <QDateTime>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QRandomGenerator>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -14,6 +18,9 @@
 #include <QUuid>
 
 #include "ui/create_page.h"
+#include "ui/gallery/gallery_model.h"
+#include "ui/gallery/gallery_panel.h"
+#include "ui/gallery/recipe_restore.h"
 #include "ui/generation/generation_panel.h"
 #include "ui/main_window.h"
 #include "ui/project/prompt_edits.h"
@@ -30,6 +37,15 @@ namespace {
 
 QString projectFilter() {
     return MainWindow::tr("NAVA projects (*.nava)");
+}
+
+QStringList droppedClips(const QMimeData* data) {
+    QStringList out;
+    if (data && data->hasUrls())
+        for (const QUrl& url : data->urls())
+            if (url.isLocalFile() && GalleryModel::isClipFile(url.toLocalFile()))
+                out << url.toLocalFile();
+    return out;
 }
 
 }  // namespace
@@ -206,6 +222,7 @@ void MainWindow::showSettings() {
     if (dialog.exec() != QDialog::Accepted) return;
     applyTheme(m_settings->theme());
     m_createPage->generationPanel()->setModelFolders(m_settings->modelFolders());
+    m_galleryPanel->setOutputFolder(m_settings->outputFolder());
     refreshRewriteAction();
     if (m_settings->language() != language) setLanguage(m_settings->language());
 }
@@ -280,6 +297,97 @@ void MainWindow::onRewriteFinished(const RewriteOutcome& outcome) {
     }
     m_document->setPromptState(carrySpanData(m_document->promptState(), outcome.rewritten),
                                tr("Rewrite prompt"), false);
+}
+
+// --- recipes back from clips ---------------------------------------------------------------
+
+QString MainWindow::rerunRecipe(const QString& recipeJson, QString* error) {
+    nava::api::GenerationRequest request;
+    if (!parseRecipe(recipeJson, &request, error)) return QString();
+    // A new file: the clip the recipe came from stays as it is.
+    const bool audioOnly = request.mode == nava::api::Mode::text_to_audio;
+    const QString folder = m_settings->outputFolder();
+    const QString name =
+        QStringLiteral("rerun-%1-s%2.%3")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")))
+            .arg(qulonglong(request.seed))
+            .arg(audioOnly ? QStringLiteral("wav") : QStringLiteral("mp4"));
+    QDir().mkpath(folder);
+    request.output_path = QDir(folder).filePath(name).toStdString();
+    QString title = recipePlainPrompt(request);
+    if (title.size() > 60) title = title.left(59) + QChar(0x2026);
+    const QString id = m_queue->addJob(title, request);
+    statusBar()->showMessage(tr("Queued again: %1").arg(title), 6000);
+    return id;
+}
+
+bool MainWindow::restoreRecipeJson(const QString& recipeJson, QString* error,
+                                   QStringList* warnings) {
+    if (!m_document) return false;
+    nava::api::GenerationRequest request;
+    if (!parseRecipe(recipeJson, &request, error)) return false;
+    const QStringList notes = restoreRecipe(*m_document, request);
+    if (warnings) *warnings = notes;
+    statusBar()->showMessage(tr("Recipe restored; Undo takes it back"), 6000);
+    return true;
+}
+
+bool MainWindow::restoreRecipeFromFile(const QString& path, QString* error, QStringList* warnings) {
+    QString json;
+    if (!readRecipeFromClip(path, &json, error)) return false;
+    return restoreRecipeJson(json, error, warnings);
+}
+
+void MainWindow::restoreRecipeWithDialog() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Restore recipe from clip"), m_settings->outputFolder(),
+        tr("Clips (*.mp4 *.mov *.mkv *.webm *.wav);;All files (*)"));
+    if (path.isEmpty()) return;
+    QString error;
+    QStringList warnings;
+    if (!restoreRecipeFromFile(path, &error, &warnings)) {
+        QMessageBox::warning(this, tr("Cannot restore the recipe"), error);
+        return;
+    }
+    m_tabs->setCurrentWidget(m_createPage);
+    if (!warnings.isEmpty())
+        QMessageBox::information(this, tr("Recipe restored"), warnings.join(u'\n'));
+}
+
+void MainWindow::showNotice(const QString& title, const QString& text) {
+    // Not modal: a drop must not block the drag source, and tests can close it.
+    auto* box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("studioNotice"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal);
+    box->show();
+}
+
+void MainWindow::openClipInPlayer(const QString& path) {
+    m_tabs->setCurrentWidget(m_galleryPanel);
+    m_galleryPanel->openInPlayer(path);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!droppedClips(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QStringList clips = droppedClips(event->mimeData());
+    if (clips.isEmpty()) return;
+    event->acceptProposedAction();
+    QString error;
+    QStringList warnings;
+    if (!restoreRecipeFromFile(clips.first(), &error, &warnings)) {
+        statusBar()->showMessage(tr("No recipe restored"), 6000);
+        showNotice(tr("Cannot restore a recipe"), error);
+        return;
+    }
+    m_tabs->setCurrentWidget(m_createPage);
+    statusBar()->showMessage(
+        tr("Recipe restored from %1; Undo takes it back").arg(QFileInfo(clips.first()).fileName()),
+        8000);
+    if (!warnings.isEmpty()) showNotice(tr("Recipe restored"), warnings.join(u'\n'));
 }
 
 }  // namespace nava::ui

@@ -13,6 +13,7 @@ int cmd_train(const Args& args);
 int cmd_parity(const Args& args);
 int cmd_bench(const Args& args);
 int cmd_inspect(const Args& args);
+int cmd_synth(const Args& args);
 
 // Shared formatting helpers.
 std::string format_count(unsigned long long n);  // 2837824 -> "2,837,824"

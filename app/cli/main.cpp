@@ -29,6 +29,7 @@ const Command kCommands[] = {
     {"parity", nava::cli::cmd_parity, "check a component against a reference fixture"},
     {"bench", nava::cli::cmd_bench, "measure speed and memory"},
     {"inspect", nava::cli::cmd_inspect, "list the tensors of a weights file"},
+    {"synth", nava::cli::cmd_synth, "generate the synthetic audio-visual training world"},
 };
 
 void print_usage(std::ostream& out) {

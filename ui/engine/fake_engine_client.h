@@ -1,7 +1,9 @@
 // An engine stand-in driven by a timer: steps tick at a fixed interval, progress carries an
 // ETA and a small synthetic preview, jobs can be cancelled mid-step or made to fail on demand.
-// Used by the tests and by the studio until the real engine adapter exists. It writes no clip:
-// results name the requested output path.
+// Used by the tests and by the studio until the real engine adapter exists. By default it
+// writes no clip (results name the requested output path); with setRenderClips(true) it writes
+// a small preview clip there (a painted scene with a tone, the recipe in its metadata), so that
+// the gallery and the player have something to show.
 #pragma once
 
 #include <QHash>
@@ -23,6 +25,7 @@ public:
     void cancel(const QString& jobId) override;
 
     void setStepIntervalMs(int ms);
+    void setRenderClips(bool render) { m_renderClips = render; }
     // Steps per job; 0 (default) uses the request's `steps`.
     void setStepsOverride(int steps) { m_stepsOverride = steps; }
     // The job fails with `message` when it reaches `step` ("" job id: every job).
@@ -45,6 +48,8 @@ private:
     void startNext();
     void onTick();
     QImage previewFor(int step) const;
+    // The preview clip at the request's output path; false + message when it cannot be written.
+    bool renderClip(QString* error) const;
 
     QTimer m_timer;
     QQueue<Pending> m_queue;
@@ -53,6 +58,7 @@ private:
     int m_step = 0;
     int m_steps = 0;
     int m_stepsOverride = 0;
+    bool m_renderClips = false;
     QHash<QString, Failure> m_failures;
     QStringList m_submitted;
 };

@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QDragEnterEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -63,7 +64,7 @@ SpeakersPanel::SpeakersPanel(QWidget* parent)
     m_list->setObjectName(QStringLiteral("speakerList"));
     m_list->setAccessibleName(tr("Speakers"));
     m_list->setToolTip(
-        tr("Double-click a name to rename; drop a WAV file on a speaker to "
+        tr("Double-click a name to rename; drop a sound or video file on a speaker to "
            "attach it as their voice"));
     m_list->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_list->setDragDropMode(QAbstractItemView::DropOnly);
@@ -200,10 +201,23 @@ bool SpeakersPanel::attachVoiceFile(const QString& speakerIdIn, const QString& f
         Q_EMIT message(tr("Cannot use %1 as a voice").arg(QFileInfo(file).fileName()));
         return false;
     }
+    // From a video only the sound is kept: the project stores a WAV, not the whole film.
+    QTemporaryDir temp;
+    QString source = file;
+    if (decoded.fromVideo) {
+        source = temp.filePath(QFileInfo(file).completeBaseName() + QStringLiteral(".wav"));
+        try {
+            nava::media::write_wav(QFile::encodeName(source).toStdString(), decoded.audio);
+        } catch (const std::exception& e) {
+            Q_EMIT message(tr("Cannot use %1: %2")
+                               .arg(QFileInfo(file).fileName(), QString::fromUtf8(e.what())));
+            return false;
+        }
+    }
     QString speakerId = speakerIdIn;
     if (speakerId.isEmpty()) speakerId = m_document->addSpeaker();
     QString error;
-    if (!m_document->attachVoice(speakerId, file, &error)) {
+    if (!m_document->attachVoice(speakerId, source, &error)) {
         Q_EMIT message(tr("Cannot attach the voice: %1").arg(error));
         return false;
     }

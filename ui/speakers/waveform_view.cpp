@@ -78,7 +78,8 @@ void WaveformView::paintEvent(QPaintEvent*) {
     p.drawRect(rect().adjusted(0, 0, -1, -1));
     if (!hasAudio()) {
         p.setPen(pal.color(QPalette::PlaceholderText));
-        p.drawText(rect(), Qt::AlignCenter, tr("No voice attached — drop a WAV file here"));
+        p.drawText(rect(), Qt::AlignCenter,
+                   tr("No voice attached — drop a sound or video file here"));
         return;
     }
     if (hasSelection()) {

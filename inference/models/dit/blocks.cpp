@@ -35,7 +35,7 @@ void report(const BlockInputs& in, const std::string& name, const at::Tensor& va
     if (in.probe && *in.probe) (*in.probe)(in.probe_prefix + name, value);
 }
 
-at::Tensor take(const at::Tensor& t, const at::Tensor& index) {
+at::Tensor select_samples(const at::Tensor& t, const at::Tensor& index) {
     return t.defined() ? t.index_select(0, index) : t;
 }
 
@@ -77,9 +77,9 @@ at::Tensor self_attention(const at::Tensor& q, const at::Tensor& k, const at::Te
         const at::Tensor& idx = masked ? in.masked_samples : in.joint_samples;
         if (idx.numel() == 0) continue;
         out.index_copy_(0, idx,
-                        attend(take(qh, idx), take(kh, idx), take(vh, idx), layout,
-                               take(layout.joint_keys, idx), take(layout.video_keys, idx),
-                               take(layout.audio_keys, idx), masked));
+                        attend(select_samples(qh, idx), select_samples(kh, idx), select_samples(vh, idx), layout,
+                               select_samples(layout.joint_keys, idx), select_samples(layout.video_keys, idx),
+                               select_samples(layout.audio_keys, idx), masked));
     }
     return merge_heads(out);
 }

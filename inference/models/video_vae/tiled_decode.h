@@ -54,7 +54,7 @@ struct DecodeMemoryEstimate {
     int64_t cache_bytes = 0;       // temporal caches held for the whole call
     int64_t activation_bytes = 0;  // largest transient working set of one chunk (with margin)
     int64_t output_bytes = 0;      // the decoded video accumulated on the compute device
-    int64_t total_bytes = 0;
+    int64_t total_bytes = 0;       // the three above plus a fixed allowance for kernel scratch
 };
 
 DecodeMemoryEstimate estimate_decode_memory(const VideoVaeConfig& config, int64_t batch,

@@ -14,7 +14,7 @@ namespace nava::video_vae {
 using Module = torch::nn::Module;
 
 // While alive on this thread, new VAE parameters are created on the meta device (shape only,
-// no memory). Lets tests and the memory planner build the 704M-parameter tree for free.
+// no memory). Lets tests and tools inspect the 704M-parameter real tree for free.
 class ShapeOnlyScope {
 public:
     ShapeOnlyScope();

@@ -72,7 +72,10 @@ parity::Outputs compute_video_vae_outputs(const parity::Fixture& fx, at::ScalarT
     c10::InferenceMode inference;
     parity::Outputs out;
     // 1. encode -> raw moments and the normalised latent (also in the adapter layout)
-    const EncodeResult enc = vae->encode_full(fx.input("input.video").to(dtype), scale);
+    //    (frames beyond 1 + 4k are ignored, as the reference does)
+    EncodeOptions encode;
+    encode.remainder = FrameRemainder::kTruncate;
+    const EncodeResult enc = vae->encode_full(fx.input("input.video").to(dtype), scale, encode);
     out["out.latent_mu_raw"] = enc.mu;
     out["out.latent_logvar"] = enc.log_var;
     out["out.latent"] = enc.latent;

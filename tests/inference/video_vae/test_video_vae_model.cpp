@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <ATen/ATen.h>
+#include <c10/core/InferenceMode.h>
 
 #include "inference/core/error.h"
 #include "inference/io/safetensors.h"
@@ -176,4 +177,32 @@ TEST(VideoVaeModel, LatentLayoutHelpersMatchTheAdapterLayout) {
     const at::Tensor latent = fx.input("out.latent");
     EXPECT_EQ(max_abs(latent_to_thwc(latent), fx.input("out.latent_thwc")), 0.0);
     EXPECT_EQ(max_abs(latent_from_thwc(latent_to_thwc(latent)), latent), 0.0);
+}
+
+TEST(VideoVaeModel, OtherConfigsFollowTheirOwnGeometry) {
+    // Three stages, temporal downsampling only in the first: 8x spatial, 4 frames -> 2 latent
+    // frames per chunk, decoder 1 latent frame -> 2 frames; z 16.
+    VideoVaeConfig c;
+    c.z_dim = 16;
+    c.dim = 4;
+    c.dec_dim = 6;
+    c.dim_mult = {1, 2, 2};
+    c.num_res_blocks = 1;
+    c.temperal_downsample = {true, false};
+    auto vae = std::make_shared<VideoVae>(c);
+    {
+        c10::InferenceMode guard;
+        at::manual_seed(3);
+        for (auto& p : vae->parameters())
+            p.normal_(0.0, 0.2);
+    }
+    const LatentScale scale{std::vector<float>(16, 0.1f), std::vector<float>(16, 2.0f)};
+    const at::Tensor video = at::rand({1, 3, 9, 16, 24}) * 2 - 1;
+    const at::Tensor z = vae->encode(video, scale);
+    EXPECT_EQ(z.sizes(), (at::IntArrayRef{1, 16, 5, 2, 3}));
+    const at::Tensor back = vae->decode(z, scale);
+    EXPECT_EQ(back.sizes(), (at::IntArrayRef{1, 3, 9, 16, 24}));
+    EXPECT_TRUE(at::isfinite(back).all().item<bool>());
+    EXPECT_THROW(vae->encode(at::zeros({1, 3, 9, 12, 24}), scale), nava::ConfigError);
+    EXPECT_GT(estimate_decode_memory(c, 1, 5, 2, 3, at::kFloat).cache_bytes, 0);
 }
