@@ -43,6 +43,7 @@ struct DataSpec {
     int preprocess_workers = 2;
     std::string cache_dtype = "f32";             // latents on disk: "f32" or "bf16"
     std::map<std::string, double> task_weights;  // epoch share per task (default equal)
+    std::map<std::string, double> source_weights;  // override the cache's mixing weights
     BatchingSpec batching;                       // "batching": uniform (default), buckets, packed
     int prefetch_threads = 2;    // background loaders (0 = load on the training thread)
     int64_t prefetch_steps = 2;  // steps announced ahead
@@ -50,6 +51,7 @@ struct DataSpec {
 
 struct Recipe {
     std::string name = "run";
+    std::string stage;             // the stage this recipe is (of a staged recipe), or ""
     std::filesystem::path source;  // the recipe file (relative paths resolve against it)
     dit::DitConfig model;
     std::filesystem::path init_weights;  // "" = random initialisation
@@ -67,9 +69,22 @@ struct Recipe {
     int64_t log_every = 1;
 
     double learning_rate(int64_t step) const;
-    static Recipe from_json(const nlohmann::json& json, const std::filesystem::path& source);
-    static Recipe from_file(const std::filesystem::path& path);
+    // A staged recipe ("stages": [{"name", ...overrides}] or {"name": {...overrides}}) is read
+    // as stage `stage` (default: the recipe's "stage" key, else the first stage): the stage's
+    // keys override the recipe's, objects merged one level deep (as the studio does). A stage
+    // without its own output_dir writes to <output_dir>/<stage>; "init_from_stage": "NAME"
+    // starts it from that stage's exported model.
+    static Recipe from_json(const nlohmann::json& json, const std::filesystem::path& source,
+                            const std::string& stage = "");
+    static Recipe from_file(const std::filesystem::path& path, const std::string& stage = "");
     nlohmann::json to_json() const;
 };
+
+// The stage names of a recipe in order (empty for a recipe without stages).
+std::vector<std::string> recipe_stages(const nlohmann::json& json);
+// The recipe as stage `stage` sees it (without "stages"; "stage" set).
+nlohmann::json stage_recipe_json(const nlohmann::json& json, const std::string& stage);
+
+
 
 }  // namespace nava::train

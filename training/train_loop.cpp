@@ -1,6 +1,7 @@
 #include "training/train_loop.h"
 
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
@@ -56,6 +57,7 @@ std::shared_ptr<const Dataset> make_dataset(const Recipe& r) {
     CachedDatasetOptions o;
     o.audio_channels = r.model.audio_in_dim;
     o.task_weights = r.data.task_weights;
+    o.source_weights = r.data.source_weights;
     o.seed = r.trainer.objective.seed;
     auto cached = std::make_shared<CachedDataset>(r.data.cache_dir, o);
     for (const auto& e : cached->index().entries) {
@@ -90,6 +92,7 @@ TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> 
     result.parameters = trainer.fsdp().total_parameter_count();
     result.shard_bytes = trainer.fsdp().shard_bytes();
     result.optimizer_bytes = trainer.optimizer().state_bytes();
+    result.trainable_parameters = trainer.trainable_parameter_count();
 
     // 2. Resume.
     int64_t step = 0;
@@ -136,8 +139,20 @@ TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> 
 
     // 4. Steps.
     int64_t run_steps = 0;
+    // A stop request counts only when every rank sees it at the same step boundary: one tiny
+    // all-reduce per step (signals reach the ranks at slightly different times).
+    auto stop_agreed = [&]() {
+        if (!options.stop) return false;
+        at::Tensor flag = at::tensor({options.stop->load() ? 1.0 : 0.0}, at::kDouble);
+        comm->all_reduce_sum(flag);
+        return flag.item<double>() > 0.0;
+    };
     for (; step < recipe.steps; ++step) {
         if (options.max_steps >= 0 && run_steps >= options.max_steps) break;
+        if (stop_agreed()) {
+            result.interrupted = true;
+            break;
+        }
         const auto data_t0 = std::chrono::steady_clock::now();
         announce_until(step + 1 + recipe.data.prefetch_steps);
         std::vector<std::vector<TrainSample>> micro;
@@ -194,18 +209,54 @@ TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> 
     result.last_step = step;
     result.counts = comm->counts();
 
+    if (result.interrupted) {
+        // Keep what was trained: a checkpoint at this step boundary (unless one was just
+        // written), from which the same command resumes.
+        const auto latest = latest_checkpoint(ckpt_dir);
+        const std::string name = [&] {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "step-%08lld", static_cast<long long>(step));
+            return std::string(buf);
+        }();
+        if (step > result.first_step && (!latest || latest->filename() != name))
+            save_checkpoint(ckpt_dir, step, trainer, recipe_json, recipe.keep_last);
+        if (auto written = latest_checkpoint(ckpt_dir)) result.checkpoint = *written;
+        if (leader && options.progress)
+            *options.progress << nlohmann::json{{"event", "interrupted"},
+                                                {"step", step},
+                                                {"steps", recipe.steps},
+                                                {"checkpoint", result.checkpoint.string()}}
+                                     .dump()
+                              << std::endl;
+        return result;
+    }
+
     // 5. Final checkpoint and export when the recipe completed.
     if (step >= recipe.steps) {
         if (recipe.checkpoint_every <= 0 || step % recipe.checkpoint_every != 0)
             save_checkpoint(ckpt_dir, step, trainer, recipe_json, recipe.keep_last);
-        result.export_path = recipe.output_dir / "model.safetensors";
-        export_model(result.export_path, trainer, /*use_ema=*/true);
-        if (leader && options.progress)
-            *options.progress << nlohmann::json{{"event", "done"},
-                                                {"step", step},
-                                                {"export", result.export_path.string()}}
-                                     .dump()
-                              << std::endl;
+        // LoRA: merged into the weights, as a separate adapter, or both.
+        const LoraAdapter* lora = trainer.lora();
+        const std::string mode = lora ? lora->options().export_mode : "merged";
+        if (mode == "merged" || mode == "both") {
+            result.export_path = recipe.output_dir / "model.safetensors";
+            export_model(result.export_path, trainer, /*use_ema=*/true);
+        }
+        if (lora && (mode == "adapter" || mode == "both")) {
+            result.adapter_path = recipe.output_dir / "lora_adapter.safetensors";
+            if (leader) save_lora_adapter(result.adapter_path, *lora);
+            comm->barrier();
+        }
+        if (leader && options.progress) {
+            nlohmann::json done = {{"event", "done"},
+                                   {"step", step},
+                                   {"export", (result.export_path.empty() ? result.adapter_path
+                                                                          : result.export_path)
+                                                  .string()}};
+            if (!result.adapter_path.empty()) done["adapter"] = result.adapter_path.string();
+            if (!recipe.stage.empty()) done["stage"] = recipe.stage;
+            *options.progress << done.dump() << std::endl;
+        }
     }
     return result;
 }

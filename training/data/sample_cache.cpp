@@ -160,42 +160,49 @@ CachedDataset::CachedDataset(const fs::path& cache_dir, CachedDatasetOptions opt
     if (index_.entries.empty())
         throw ConfigError(cache_dir.string() + ": the cache holds no entries");
     const auto n = static_cast<int64_t>(index_.entries.size());
-    if (!options_.mix_sources || index_.source_weights.size() <= 1) {
+    // Recipe weights (a stage's data mix) override the index's.
+    std::map<std::string, double> source_weights = index_.source_weights;
+    for (const auto& [source, w] : options_.source_weights)
+        source_weights[source] = w;
+    if (!options_.mix_sources || (source_weights.size() <= 1 && options_.task_weights.empty())) {
         order_.resize(static_cast<std::size_t>(n));
         for (int64_t i = 0; i < n; ++i)
             order_[static_cast<std::size_t>(i)] = i;
         return;
     }
-    // Mixture: each source's share of an epoch is its weight within its task, times the task's
-    // share; a source is cycled through in its own shuffled order when it must repeat.
-    std::map<std::string, std::vector<int64_t>> members;
-    for (int64_t i = 0; i < n; ++i)
-        members[index_.entries[static_cast<std::size_t>(i)].source].push_back(i);
+    // Mixture: each (source, task) group's share of an epoch is its source weight within its
+    // task, times the task's share; a group is cycled through in its own shuffled order when it
+    // must repeat.
+    auto weight_of = [&](const std::string& source) {
+        const auto w = source_weights.find(source);
+        return w == source_weights.end() ? 1.0 : w->second;
+    };
+    std::map<std::pair<std::string, std::string>, std::vector<int64_t>> members;
+    for (int64_t i = 0; i < n; ++i) {
+        const auto& e = index_.entries[static_cast<std::size_t>(i)];
+        members[{to_string(e.task), e.source}].push_back(i);
+    }
     std::map<std::string, double> task_total;
     std::map<std::string, double> task_weight;
-    for (const auto& [source, list] : members) {
-        const auto w = index_.source_weights.find(source);
-        const double weight = w == index_.source_weights.end() ? 1.0 : w->second;
-        const std::string task =
-            to_string(index_.entries[static_cast<std::size_t>(list.front())].task);
-        task_total[task] += weight;
+    for (const auto& [group, list] : members) {
+        const auto& [task, source] = group;
+        task_total[task] += weight_of(source);
         const auto tw = options_.task_weights.find(task);
         task_weight[task] = tw == options_.task_weights.end() ? 1.0 : tw->second;
     }
     double tasks_sum = 0.0;
     for (const auto& [task, w] : task_weight)
         tasks_sum += w;
-    for (const auto& [source, list] : members) {
-        const auto w = index_.source_weights.find(source);
-        const double weight = w == index_.source_weights.end() ? 1.0 : w->second;
-        const std::string task =
-            to_string(index_.entries[static_cast<std::size_t>(list.front())].task);
+    for (const auto& [group, list] : members) {
+        const auto& [task, source] = group;
         const double share = task_total[task] > 0.0 && tasks_sum > 0.0
-                                 ? weight / task_total[task] * task_weight[task] / tasks_sum
+                                 ? weight_of(source) / task_total[task] * task_weight[task] /
+                                       tasks_sum
                                  : 0.0;
         const auto count = static_cast<int64_t>(std::llround(share * static_cast<double>(n)));
-        const auto perm = seeded_permutation(static_cast<int64_t>(list.size()),
-                                             mix_seed(options_.seed, 9, name_hash(source)));
+        const auto perm =
+            seeded_permutation(static_cast<int64_t>(list.size()),
+                               mix_seed(options_.seed, 9, name_hash(source), name_hash(task)));
         for (int64_t k = 0; k < count; ++k)
             order_.push_back(list[static_cast<std::size_t>(
                 perm[static_cast<std::size_t>(k % static_cast<int64_t>(list.size()))])]);

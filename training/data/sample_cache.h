@@ -89,6 +89,7 @@ struct CachedDatasetOptions {
     // (and each task's share follows task_weights, default equal).
     bool mix_sources = true;
     std::map<std::string, double> task_weights;
+    std::map<std::string, double> source_weights;  // override the index's mixing weights
     uint64_t seed = 0;
 };
 
