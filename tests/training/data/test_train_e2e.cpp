@@ -58,7 +58,7 @@ json tiny_dit(int64_t audio_channels) {
             {"ffn_dim", 32},
             {"num_double_layers", 1},
             {"num_single_layers", 1},
-            {"text_len", 64},
+            {"text_len", 160},
             {"text_dim", 16},
             {"vid_in_dim", 4},
             {"vid_out_dim", 4},
@@ -121,11 +121,13 @@ TEST(TrainEndToEnd, SynthDatasetValidatesPreprocessesAndTrains) {
     // 4. Preprocessing encodes the six clips once; a second run reuses all of them.
     const auto p1 = nava_cli("train " + shell_quote(recipe_file.string()) + " --preprocess");
     ASSERT_EQ(p1.exit_code, 0) << p1.output;
-    const json* done1 = find_event(events_of(p1.output), "preprocessed");
+    const auto events1 = events_of(p1.output);
+    const json* done1 = find_event(events1, "preprocessed");
     ASSERT_NE(done1, nullptr) << p1.output;
     EXPECT_EQ((*done1)["encoded"], 6) << p1.output;
     const auto p2 = nava_cli("train " + shell_quote(recipe_file.string()) + " --preprocess");
-    const json* done2 = find_event(events_of(p2.output), "preprocessed");
+    const auto events2 = events_of(p2.output);
+    const json* done2 = find_event(events2, "preprocessed");
     ASSERT_NE(done2, nullptr) << p2.output;
     EXPECT_EQ((*done2)["encoded"], 0);
     EXPECT_EQ((*done2)["reused"], 6);
@@ -206,7 +208,8 @@ TEST(TrainEndToEnd, SigintSavesACheckpointExitsZeroAndResumes) {
     // The same command continues from there (a few more steps, then stops on its own).
     const auto again = nava_cli("train " + shell_quote(recipe_file.string()) + " --max-steps 2");
     ASSERT_EQ(again.exit_code, 0) << again.output;
-    const json* resumed = find_event(events_of(again.output), "resumed");
+    const auto again_events = events_of(again.output);
+    const json* resumed = find_event(again_events, "resumed");
     ASSERT_NE(resumed, nullptr) << again.output;
     EXPECT_EQ((*resumed)["step"], stopped_at);
 }
