@@ -139,20 +139,11 @@ TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> 
 
     // 4. Steps.
     int64_t run_steps = 0;
-    // A stop request counts only when every rank sees it at the same step boundary: one tiny
-    // all-reduce per step (signals reach the ranks at slightly different times).
-    auto stop_agreed = [&]() {
-        if (!options.stop) return false;
-        at::Tensor flag = at::tensor({options.stop->load() ? 1.0 : 0.0}, at::kDouble);
-        comm->all_reduce_sum(flag);
-        return flag.item<double>() > 0.0;
-    };
-    for (; step < recipe.steps; ++step) {
+    // A stop request counts only when the ranks agree on the step (signals reach them at
+    // slightly different times): it travels with each step's loss all-reduce, and every rank
+    // stops after the step in which any of them asked.
+    for (; step < recipe.steps && !result.interrupted; ++step) {
         if (options.max_steps >= 0 && run_steps >= options.max_steps) break;
-        if (stop_agreed()) {
-            result.interrupted = true;
-            break;
-        }
         const auto data_t0 = std::chrono::steady_clock::now();
         announce_until(step + 1 + recipe.data.prefetch_steps);
         std::vector<std::vector<TrainSample>> micro;
@@ -167,7 +158,9 @@ TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> 
         const double data_seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - data_t0).count();
         const StepStats stats =
-            trainer.step(step, micro, schedule->global_samples(step), recipe.learning_rate(step));
+            trainer.step(step, micro, schedule->global_samples(step), recipe.learning_rate(step),
+                         options.stop && options.stop->load());
+        result.interrupted = stats.stop_requested;
         result.history.push_back(stats);
         ++run_steps;
         if (leader && options.progress &&

@@ -19,7 +19,9 @@ at::Tensor read_sound(const std::filesystem::path& path, int64_t rate_hz) {
     const at::Tensor interleaved =
         at::from_blob(const_cast<float*>(buffer.samples.data()),
                       {buffer.frames(), static_cast<int64_t>(buffer.channels)}, at::kFloat);
-    const at::Tensor wave = interleaved.t().contiguous();  // [C, N]
+    // A copy, not contiguous(): for mono the transpose is already contiguous and would still
+    // alias `buffer`, which dies on return (resampling at the same rate returns its input).
+    const at::Tensor wave = interleaved.t().clone(at::MemoryFormat::Contiguous);  // [C, N]
     return audio::resample(wave, buffer.sample_rate_hz, rate_hz);
 }
 

@@ -131,7 +131,7 @@ DitTrainer::~DitTrainer() = default;
 
 StepStats DitTrainer::step(int64_t step_index,
                            const std::vector<std::vector<TrainSample>>& micro_batches,
-                           int64_t global_samples, double lr) {
+                           int64_t global_samples, double lr, bool request_stop) {
     const auto t0 = std::chrono::steady_clock::now();
     if (global_samples <= 0) throw Error("training step without samples");
     const ObjectiveOptions& obj = options_.objective;
@@ -162,13 +162,15 @@ StepStats DitTrainer::step(int64_t step_index,
     }
 
     // 3. Global loss for reporting, global gradient norm, clipping, update, EMA.
-    at::Tensor sums = at::tensor({total.loss_sum, total.video_sum, total.audio_sum}, at::kDouble);
+    at::Tensor sums = at::tensor(
+        {total.loss_sum, total.video_sum, total.audio_sum, request_stop ? 1.0 : 0.0}, at::kDouble);
     comm_->all_reduce_sum(sums);
     StepStats stats;
     stats.step = step_index;
     stats.loss = sums[0].item<double>() / global_samples;
     stats.loss_video = sums[1].item<double>() / global_samples;
     stats.loss_audio = sums[2].item<double>() / global_samples;
+    stats.stop_requested = sums[3].item<double>() > 0.0;
     if (lora_) lora_->reduce_gradients(*comm_, 1.0);  // replicated: sum over ranks
     stats.grad_norm = std::sqrt(fsdp_->global_grad_norm_squared() +
                                 (lora_ ? lora_->grad_norm_squared() : 0.0));

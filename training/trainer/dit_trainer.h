@@ -72,6 +72,7 @@ struct StepStats {
     bool modality_masking = false;
     bool first_frame_clean = false;
     double seconds = 0.0;
+    bool stop_requested = false;  // some rank asked to stop after this step
 };
 
 class DitTrainer {
@@ -82,8 +83,10 @@ public:
 
     // One optimizer step. `micro_batches`: this rank's samples, one forward each (gradient
     // accumulation); `global_samples`: the number of samples of the step over all ranks.
+    // `request_stop`: this rank wants to stop after the step; the ranks' wishes travel with the
+    // step's loss all-reduce (no extra collective) and come back as StepStats::stop_requested.
     StepStats step(int64_t step_index, const std::vector<std::vector<TrainSample>>& micro_batches,
-                   int64_t global_samples, double lr);
+                   int64_t global_samples, double lr, bool request_stop = false);
 
     FsdpModel& fsdp() { return *fsdp_; }
     ShardedAdamW& optimizer() { return *optimizer_; }
