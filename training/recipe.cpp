@@ -69,9 +69,9 @@ nlohmann::json stage_recipe_json(const nlohmann::json& json, const std::string& 
     }
     // Stages of one recipe must not share checkpoints.
     if (found && !own_output)
-        out["output_dir"] = json.value("output_dir", "runs/" + json.value("name", std::string(
-                                                                               "run"))) +
-                            "/" + stage;
+        out["output_dir"] =
+            json.value("output_dir", "runs/" + json.value("name", std::string("run"))) + "/" +
+            stage;
     out["stage"] = stage;
     return out;
 }

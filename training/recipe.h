@@ -41,10 +41,10 @@ struct DataSpec {
     EncoderFiles encoders;     // "encoders": files or {"package": folder}
     BucketOptions buckets;     // "buckets"
     int preprocess_workers = 2;
-    std::string cache_dtype = "f32";             // latents on disk: "f32" or "bf16"
-    std::map<std::string, double> task_weights;  // epoch share per task (default equal)
+    std::string cache_dtype = "f32";               // latents on disk: "f32" or "bf16"
+    std::map<std::string, double> task_weights;    // epoch share per task (default equal)
     std::map<std::string, double> source_weights;  // override the cache's mixing weights
-    BatchingSpec batching;                       // "batching": uniform (default), buckets, packed
+    BatchingSpec batching;                         // "batching": uniform (default), buckets, packed
     int prefetch_threads = 2;    // background loaders (0 = load on the training thread)
     int64_t prefetch_steps = 2;  // steps announced ahead
 };
@@ -84,7 +84,5 @@ struct Recipe {
 std::vector<std::string> recipe_stages(const nlohmann::json& json);
 // The recipe as stage `stage` sees it (without "stages"; "stage" set).
 nlohmann::json stage_recipe_json(const nlohmann::json& json, const std::string& stage);
-
-
 
 }  // namespace nava::train

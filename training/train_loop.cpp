@@ -241,11 +241,11 @@ TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> 
             comm->barrier();
         }
         if (leader && options.progress) {
-            nlohmann::json done = {{"event", "done"},
-                                   {"step", step},
-                                   {"export", (result.export_path.empty() ? result.adapter_path
-                                                                          : result.export_path)
-                                                  .string()}};
+            nlohmann::json done = {
+                {"event", "done"},
+                {"step", step},
+                {"export",
+                 (result.export_path.empty() ? result.adapter_path : result.export_path).string()}};
             if (!result.adapter_path.empty()) done["adapter"] = result.adapter_path.string();
             if (!recipe.stage.empty()) done["stage"] = recipe.stage;
             *options.progress << done.dump() << std::endl;

@@ -32,9 +32,9 @@ struct TrainRunResult {
     int64_t last_step = 0;   // number of optimizer steps completed overall
     std::vector<StepStats> history;
     CollectiveCounts counts;
-    int64_t parameters = 0;       // unsharded parameter count
-    int64_t shard_bytes = 0;      // this rank: master weights + gradients
-    int64_t optimizer_bytes = 0;  // this rank: AdamW moments
+    int64_t parameters = 0;              // unsharded parameter count
+    int64_t shard_bytes = 0;             // this rank: master weights + gradients
+    int64_t optimizer_bytes = 0;         // this rank: AdamW moments
     std::filesystem::path export_path;   // the model (merged LoRA included), or empty
     std::filesystem::path adapter_path;  // LoRA adapter file, when exported separately
     bool interrupted = false;            // stopped by TrainRunOptions::stop

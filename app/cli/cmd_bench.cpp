@@ -284,22 +284,21 @@ int bench_batching(const Args& args) {
     base.batching.packing.cost_exponent = p.get_double("cost-exponent");
     if (base.steps < 1 || base.batch < 1 || base.samples < 1 || base.min_frames < 1 ||
         base.max_frames < base.min_frames)
-        throw UsageError("--steps, --batch, --samples must be >= 1, 1 <= --min-frames <= "
-                         "--max-frames");
+        throw UsageError(
+            "--steps, --batch, --samples must be >= 1, 1 <= --min-frames <= "
+            "--max-frames");
     std::vector<std::string> strategies;
     {
         std::string list = p.get("strategies");
         std::size_t start = 0;
         while (start <= list.size()) {
             const std::size_t comma = list.find(',', start);
-            const std::string name = list.substr(start, comma == std::string::npos
-                                                            ? std::string::npos
-                                                            : comma - start);
+            const std::string name =
+                list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
             if (name == "uniform" || name == "buckets" || name == "packed")
                 strategies.push_back(name);
             else if (!name.empty())
-                throw UsageError("--strategies takes uniform, buckets, packed; got '" + name +
-                                 "'");
+                throw UsageError("--strategies takes uniform, buckets, packed; got '" + name + "'");
             if (comma == std::string::npos) break;
             start = comma + 1;
         }
@@ -366,8 +365,7 @@ int bench_batching(const Args& args) {
             envp.push_back(e.data());
         envp.push_back(nullptr);
         pid_t pid = 0;
-        if (::posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, argv.data(), envp.data()) !=
-            0)
+        if (::posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, argv.data(), envp.data()) != 0)
             throw Error("cannot start rank " + std::to_string(rank));
         pids.push_back(pid);
     }

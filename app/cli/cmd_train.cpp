@@ -365,8 +365,7 @@ int cmd_train(const Args& args) {
     if (result.interrupted && comm->rank() == 0) {
         const int sig = g_stop_signal.load();
         std::cerr << "nava train: " << (sig == SIGTERM ? "SIGTERM" : "SIGINT")
-                  << " received: stopped after step " << result.last_step << " of "
-                  << recipe.steps
+                  << " received: stopped after step " << result.last_step << " of " << recipe.steps
                   << (result.checkpoint.empty()
                           ? std::string("; no step completed, nothing to save")
                           : "; checkpoint saved in " + result.checkpoint.string())

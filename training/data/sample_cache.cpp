@@ -195,10 +195,10 @@ CachedDataset::CachedDataset(const fs::path& cache_dir, CachedDatasetOptions opt
         tasks_sum += w;
     for (const auto& [group, list] : members) {
         const auto& [task, source] = group;
-        const double share = task_total[task] > 0.0 && tasks_sum > 0.0
-                                 ? weight_of(source) / task_total[task] * task_weight[task] /
-                                       tasks_sum
-                                 : 0.0;
+        const double share =
+            task_total[task] > 0.0 && tasks_sum > 0.0
+                ? weight_of(source) / task_total[task] * task_weight[task] / tasks_sum
+                : 0.0;
         const auto count = static_cast<int64_t>(std::llround(share * static_cast<double>(n)));
         const auto perm =
             seeded_permutation(static_cast<int64_t>(list.size()),

@@ -172,8 +172,8 @@ StepStats DitTrainer::step(int64_t step_index,
     stats.loss_audio = sums[2].item<double>() / global_samples;
     stats.stop_requested = sums[3].item<double>() > 0.0;
     if (lora_) lora_->reduce_gradients(*comm_, 1.0);  // replicated: sum over ranks
-    stats.grad_norm = std::sqrt(fsdp_->global_grad_norm_squared() +
-                                (lora_ ? lora_->grad_norm_squared() : 0.0));
+    stats.grad_norm =
+        std::sqrt(fsdp_->global_grad_norm_squared() + (lora_ ? lora_->grad_norm_squared() : 0.0));
     if (options_.grad_clip > 0.0 && stats.grad_norm > options_.grad_clip) {
         const double coef = options_.grad_clip / (stats.grad_norm + 1e-6);
         for (int64_t i = 0; i < fsdp_->unit_count(); ++i)
