@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
@@ -44,10 +45,17 @@ void save_checkpoint(const std::filesystem::path& dir, int64_t step, DitTrainer&
     }
     for (const auto& [name, t] : trainer.optimizer().state(fsdp))
         tensors.push_back({name, t, std::nullopt});
+    std::map<std::string, std::string> metadata = {
+        {"step", std::to_string(step)},
+        {"optimizer_steps", std::to_string(trainer.optimizer().steps())}};
+    if (LoraAdapter* lora = trainer.lora()) {
+        // Replicated: every rank stores the same adapter (its own file stays self-contained).
+        for (const auto& [name, t] : lora->state())
+            tensors.push_back({name, t, std::nullopt});
+        metadata["lora_steps"] = std::to_string(lora->steps());
+    }
     io::save_safetensors(partial / ("rank-" + std::to_string(comm.rank()) + ".safetensors"),
-                         tensors,
-                         {{"step", std::to_string(step)},
-                          {"optimizer_steps", std::to_string(trainer.optimizer().steps())}});
+                         tensors, metadata);
     comm.barrier();
 
     if (comm.rank() == 0) {
@@ -114,6 +122,17 @@ int64_t load_checkpoint(const std::filesystem::path& step_dir, DitTrainer& train
         opt_state.emplace_back(u.name + ".exp_avg_sq", file->tensor(u.name + ".exp_avg_sq"));
     }
     trainer.optimizer().load_state(fsdp, opt_state, meta.at("optimizer_steps").get<int64_t>());
+    if (LoraAdapter* lora = trainer.lora()) {
+        const auto md = file->metadata();
+        if (!md.count("lora_steps"))
+            throw Error(step_dir.string() +
+                        ": the checkpoint has no LoRA adapter (it was written by a full "
+                        "fine-tuning run; use another output_dir)");
+        std::vector<std::pair<std::string, at::Tensor>> state;
+        for (const auto& name : file->names())
+            if (name.rfind("lora.", 0) == 0) state.emplace_back(name, file->tensor(name));
+        lora->load_state(state, std::stoll(md.at("lora_steps")));
+    }
     return meta.at("step").get<int64_t>();
 }
 
@@ -128,7 +147,8 @@ void export_model(const std::filesystem::path& path, DitTrainer& trainer, bool u
             fsdp.unit(i).master.copy_(trainer.ema()->shadow(i));
         }
     }
-    const auto state = fsdp.full_state();
+    auto state = fsdp.full_state();
+    if (trainer.lora()) trainer.lora()->merge_into(state);
     if (ema)
         for (int64_t i = 0; i < fsdp.unit_count(); ++i)
             fsdp.unit(i).master.copy_(live[static_cast<std::size_t>(i)]);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,10 @@
 #include <nlohmann/json.hpp>
 
 #include "inference/models/dit/dit_config.h"
+#include "training/data/buckets.h"
+#include "training/data/manifest.h"
+#include "training/data/schedule.h"
+#include "training/preprocess/encoders.h"
 #include "training/trainer/dit_trainer.h"
 
 namespace nava::train {
@@ -26,10 +31,27 @@ struct DataSpec {
     int64_t speakers = 1;
     bool with_video = true;
     bool with_audio = true;
+    // Synthetic variable lengths: > 0 draws latent frames from [video_frames_min, video_frames].
+    int64_t video_frames_min = 0;
+
+    // What `--preprocess` encodes into cache_dir and `--validate-data` checks: a folder of
+    // clips with .txt captions, our .jsonl manifest, a reference .jsonl or a reference .list.
+    std::filesystem::path source;
+    ManifestOptions manifest;  // "weights_file", "path_map", "task", "source_name"
+    EncoderFiles encoders;     // "encoders": files or {"package": folder}
+    BucketOptions buckets;     // "buckets"
+    int preprocess_workers = 2;
+    std::string cache_dtype = "f32";               // latents on disk: "f32" or "bf16"
+    std::map<std::string, double> task_weights;    // epoch share per task (default equal)
+    std::map<std::string, double> source_weights;  // override the cache's mixing weights
+    BatchingSpec batching;                         // "batching": uniform (default), buckets, packed
+    int prefetch_threads = 2;    // background loaders (0 = load on the training thread)
+    int64_t prefetch_steps = 2;  // steps announced ahead
 };
 
 struct Recipe {
     std::string name = "run";
+    std::string stage;             // the stage this recipe is (of a staged recipe), or ""
     std::filesystem::path source;  // the recipe file (relative paths resolve against it)
     dit::DitConfig model;
     std::filesystem::path init_weights;  // "" = random initialisation
@@ -47,9 +69,20 @@ struct Recipe {
     int64_t log_every = 1;
 
     double learning_rate(int64_t step) const;
-    static Recipe from_json(const nlohmann::json& json, const std::filesystem::path& source);
-    static Recipe from_file(const std::filesystem::path& path);
+    // A staged recipe ("stages": [{"name", ...overrides}] or {"name": {...overrides}}) is read
+    // as stage `stage` (default: the recipe's "stage" key, else the first stage): the stage's
+    // keys override the recipe's, objects merged one level deep (as the studio does). A stage
+    // without its own output_dir writes to <output_dir>/<stage>; "init_from_stage": "NAME"
+    // starts it from that stage's exported model.
+    static Recipe from_json(const nlohmann::json& json, const std::filesystem::path& source,
+                            const std::string& stage = "");
+    static Recipe from_file(const std::filesystem::path& path, const std::string& stage = "");
     nlohmann::json to_json() const;
 };
+
+// The stage names of a recipe in order (empty for a recipe without stages).
+std::vector<std::string> recipe_stages(const nlohmann::json& json);
+// The recipe as stage `stage` sees it (without "stages"; "stage" set).
+nlohmann::json stage_recipe_json(const nlohmann::json& json, const std::string& stage);
 
 }  // namespace nava::train

@@ -2,6 +2,7 @@
 // the newest checkpoint, steps, logs, checkpoints and exports.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -21,6 +22,9 @@ struct TrainRunOptions {
     std::filesystem::path dump_dir;    // write the full weights after every step (tests)
     std::ostream* progress = nullptr;  // JSON progress lines (rank 0)
     std::function<void(const StepStats&)> on_step;
+    // Set (e.g. by a SIGINT / SIGTERM handler) to stop at the next step boundary: the ranks
+    // agree on it, save a checkpoint and return with `interrupted` set.
+    const std::atomic<bool>* stop = nullptr;
 };
 
 struct TrainRunResult {
@@ -28,10 +32,14 @@ struct TrainRunResult {
     int64_t last_step = 0;   // number of optimizer steps completed overall
     std::vector<StepStats> history;
     CollectiveCounts counts;
-    int64_t parameters = 0;       // unsharded parameter count
-    int64_t shard_bytes = 0;      // this rank: master weights + gradients
-    int64_t optimizer_bytes = 0;  // this rank: AdamW moments
-    std::filesystem::path export_path;
+    int64_t parameters = 0;              // unsharded parameter count
+    int64_t shard_bytes = 0;             // this rank: master weights + gradients
+    int64_t optimizer_bytes = 0;         // this rank: AdamW moments
+    std::filesystem::path export_path;   // the model (merged LoRA included), or empty
+    std::filesystem::path adapter_path;  // LoRA adapter file, when exported separately
+    bool interrupted = false;            // stopped by TrainRunOptions::stop
+    std::filesystem::path checkpoint;    // the checkpoint written when interrupted
+    int64_t trainable_parameters = 0;
 };
 
 TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> comm,

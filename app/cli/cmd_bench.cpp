@@ -1,11 +1,22 @@
 // `nava bench ...`: measured speed tables. Every number comes from a run on this machine.
+#include <netinet/in.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <stdexcept>
 #include <tuple>
 #include <utility>
 
 #include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+#include <nlohmann/json.hpp>
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
@@ -16,6 +27,11 @@
 #include "inference/models/audio_vae/audio_vae_bench.h"
 #include "inference/models/dit/dit_bench.h"
 #include "inference/models/video_vae/video_vae_bench.h"
+#include "training/data/batching_bench.h"
+#include "training/distributed/communicator.h"
+#include "training/distributed/launch_env.h"
+
+extern char** environ;
 
 namespace nava::cli {
 namespace {
@@ -238,6 +254,162 @@ int bench_vae(const Args& args) {
     throw UsageError("--model must be audio or video, got '" + p.get("model") + "'");
 }
 
+// `nava bench batching`: the launcher starts --nproc copies of this command as Gloo ranks
+// (hidden --worker-out FILE); each trains a tiny DiT on variable-length synthetic data under
+// every strategy and writes its per-step timings; the launcher prints the imbalance table.
+int bench_batching(const Args& args) {
+    ArgParser p("nava bench batching",
+                "Per-rank step-time imbalance of the batching strategies (uniform, length/aspect "
+                "buckets, cost-balanced packing) on a mixed-length synthetic dataset: N local "
+                "Gloo ranks train a tiny DiT; compute = step time minus time inside collectives.");
+    p.option("nproc", "N", "local ranks", "2")
+        .option("steps", "N", "recorded steps per strategy", "12")
+        .option("warmup", "N", "unrecorded steps first", "2")
+        .option("batch", "N", "samples per rank and micro-batch (the packer's budget)", "2")
+        .option("samples", "N", "dataset size", "256")
+        .option("min-frames", "N", "shortest sample (latent frames)", "1")
+        .option("max-frames", "N", "longest sample (latent frames)", "12")
+        .option("cost-exponent", "P", "packer cost batch x tokens^P", "1.5")
+        .option("strategies", "LIST", "comma-separated", "uniform,buckets,packed")
+        .option("threads", "N", "intra-op threads per rank", "1")
+        .option("worker-out", "FILE", "(internal) run as one rank, write results here");
+    if (!p.parse(args)) return 0;
+    train::BatchingBenchOptions base;
+    base.steps = p.get_int("steps");
+    base.warmup_steps = p.get_int("warmup");
+    base.batch = p.get_int("batch");
+    base.samples = p.get_int("samples");
+    base.min_frames = p.get_int("min-frames");
+    base.max_frames = p.get_int("max-frames");
+    base.batching.packing.cost_exponent = p.get_double("cost-exponent");
+    if (base.steps < 1 || base.batch < 1 || base.samples < 1 || base.min_frames < 1 ||
+        base.max_frames < base.min_frames)
+        throw UsageError(
+            "--steps, --batch, --samples must be >= 1, 1 <= --min-frames <= "
+            "--max-frames");
+    std::vector<std::string> strategies;
+    {
+        std::string list = p.get("strategies");
+        std::size_t start = 0;
+        while (start <= list.size()) {
+            const std::size_t comma = list.find(',', start);
+            const std::string name =
+                list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            if (name == "uniform" || name == "buckets" || name == "packed")
+                strategies.push_back(name);
+            else if (!name.empty())
+                throw UsageError("--strategies takes uniform, buckets, packed; got '" + name + "'");
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+    }
+
+    // 1. One rank: run every strategy, write the per-step rows.
+    if (p.has("worker-out")) {
+        at::set_num_threads(static_cast<int>(p.get_int("threads")));
+        auto comm = train::Communicator::connect(train::launch_env(), train::CommBackend::gloo,
+                                                 std::chrono::seconds(300));
+        nlohmann::json result;
+        for (const auto& strategy : strategies) {
+            auto o = base;
+            o.batching.strategy = strategy;
+            nlohmann::json rows = nlohmann::json::array();
+            for (const auto& st : train::run_batching_bench(comm, o))
+                rows.push_back(
+                    {st.seconds, st.comm_seconds, st.samples, st.tokens, st.global_samples});
+            result[strategy] = rows;
+        }
+        std::ofstream(p.get("worker-out")) << result.dump();
+        return 0;
+    }
+
+    // 2. Launcher: start the ranks, wait, summarise.
+    const long long nproc = p.get_int("nproc");
+    if (nproc < 1 || nproc > 64) throw UsageError("--nproc must be between 1 and 64");
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("nava-bench-batching-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const int port = [] {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof addr;
+        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+            ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
+            throw Error("cannot find a free local port");
+        ::close(fd);
+        return static_cast<int>(ntohs(addr.sin_port));
+    }();
+    std::vector<pid_t> pids;
+    for (long long rank = 0; rank < nproc; ++rank) {
+        std::vector<std::string> env;
+        for (char** e = environ; *e; ++e)
+            env.emplace_back(*e);
+        for (const auto& kv : {std::pair<std::string, std::string>{"RANK", std::to_string(rank)},
+                               {"WORLD_SIZE", std::to_string(nproc)},
+                               {"LOCAL_RANK", std::to_string(rank)},
+                               {"LOCAL_WORLD_SIZE", std::to_string(nproc)},
+                               {"MASTER_ADDR", "127.0.0.1"},
+                               {"MASTER_PORT", std::to_string(port)}})
+            env.push_back(kv.first + "=" + kv.second);
+        std::vector<std::string> argv_s = {"nava", "bench", "batching"};
+        argv_s.insert(argv_s.end(), args.begin(), args.end());
+        argv_s.push_back("--worker-out");
+        argv_s.push_back((dir / ("rank-" + std::to_string(rank) + ".json")).string());
+        std::vector<char*> argv, envp;
+        for (auto& a : argv_s)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        for (auto& e : env)
+            envp.push_back(e.data());
+        envp.push_back(nullptr);
+        pid_t pid = 0;
+        if (::posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, argv.data(), envp.data()) != 0)
+            throw Error("cannot start rank " + std::to_string(rank));
+        pids.push_back(pid);
+    }
+    bool ok = true;
+    for (pid_t pid : pids) {
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        ok = ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    }
+    if (!ok) {
+        std::filesystem::remove_all(dir);
+        throw Error("a rank of the batching benchmark failed");
+    }
+    std::vector<train::BatchingSummary> rows;
+    for (const auto& strategy : strategies) {
+        std::vector<std::vector<train::BenchStep>> per_rank;
+        for (long long rank = 0; rank < nproc; ++rank) {
+            std::ifstream in(dir / ("rank-" + std::to_string(rank) + ".json"));
+            const auto j = nlohmann::json::parse(in);
+            per_rank.emplace_back();
+            for (const auto& row : j.at(strategy)) {
+                train::BenchStep st;
+                st.seconds = row[0];
+                st.comm_seconds = row[1];
+                st.samples = row[2];
+                st.tokens = row[3];
+                st.global_samples = row[4];
+                per_rank.back().push_back(st);
+            }
+        }
+        rows.push_back(train::summarize_batching(strategy, per_rank));
+    }
+    std::filesystem::remove_all(dir);
+    std::printf(
+        "batching: %lld Gloo ranks x %lld threads, %lld samples of %lld-%lld latent frames, "
+        "batch %lld, %lld steps (+%lld warm-up), packer p = %.2f\n",
+        nproc, p.get_int("threads"), static_cast<long long>(base.samples),
+        static_cast<long long>(base.min_frames), static_cast<long long>(base.max_frames),
+        static_cast<long long>(base.batch), static_cast<long long>(base.steps),
+        static_cast<long long>(base.warmup_steps), base.batching.packing.cost_exponent);
+    std::cout << train::format_batching_table(rows);
+    return 0;
+}
+
 }  // namespace
 
 int cmd_bench(const Args& args) {
@@ -246,6 +418,7 @@ int cmd_bench(const Args& args) {
         "  matmul     matrix-multiply peak per dtype\n"
         "  dit        DiT forward speed, FLOPs and share of the matmul peak\n"
         "  vae        VAE encode/decode speed and memory (--model audio|video)\n"
+        "  batching   per-rank step-time imbalance of the training batching strategies\n"
         "  generate   end-to-end generation: per stage, per step, per pass; batched vs not\n"
         "  quality    NAVA-tiny quality metrics (not in this build yet)\n";
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {
@@ -257,6 +430,7 @@ int cmd_bench(const Args& args) {
     if (target == "matmul") return bench_matmul(rest);
     if (target == "dit") return bench_dit(rest);
     if (target == "vae") return bench_vae(rest);
+    if (target == "batching") return bench_batching(rest);
     if (target == "generate") return bench_generate(rest);
     if (target == "quality")
         throw NotImplementedError("bench target '" + target +

@@ -3,11 +3,23 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "training/trainer/dit_trainer.h"
 
 namespace nava::train {
+
+// The shapes of a sample, known without loading its tensors (batching decisions).
+struct SampleGeometry {
+    std::string bucket;          // samples with equal keys have identical latent shapes
+    std::vector<int64_t> video;  // [C, T, H, W] latent, empty for audio-only samples
+    int64_t audio_length = 0;    // audio latent tokens (0: none)
+    int64_t text_length = 0;     // context rows
+
+    // DiT tokens of the sample for a patch (t, h, w): T/pt * ceil(H/ph) * ceil(W/pw) + L.
+    int64_t tokens(const std::vector<int64_t>& patch) const;
+};
 
 class Dataset {
 public:
@@ -16,6 +28,9 @@ public:
     // The sample with dataset index `index` (TrainSample::index is set by the caller to the
     // global slot so that randomness follows the visiting order).
     virtual TrainSample get(int64_t index) const = 0;
+    // Shapes of sample `index`. The default loads the sample; datasets that know the shapes
+    // from an index override it.
+    virtual SampleGeometry geometry(int64_t index) const;
 };
 
 // Random latents with fixed geometry, a deterministic function of (seed, index): for tests and
@@ -28,6 +43,11 @@ struct SyntheticSpec {
     int64_t speaker_dim = 192, speakers = 1;
     bool with_video = true, with_audio = true;
     uint64_t seed = 0;
+    // Variable lengths (benchmarks of batching): > 0 draws each sample's video frames from
+    // [min_video_frames, video_frames] (in steps of `frame_step`) and scales its audio length
+    // by the same factor. 0 keeps every sample at the full size.
+    int64_t min_video_frames = 0;
+    int64_t frame_step = 1;
 };
 
 class SyntheticDataset : public Dataset {
@@ -35,8 +55,12 @@ public:
     explicit SyntheticDataset(SyntheticSpec spec);
     int64_t size() const override { return spec_.samples; }
     TrainSample get(int64_t index) const override;
+    SampleGeometry geometry(int64_t index) const override;
 
 private:
+    int64_t frames_of(int64_t index) const;
+    int64_t audio_length_of(int64_t frames) const;
+
     SyntheticSpec spec_;
 };
 

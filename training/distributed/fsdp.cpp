@@ -106,6 +106,12 @@ void FsdpModel::release(int64_t index) {
 void FsdpModel::reduce_gradients(int64_t index, double scale) {
     ShardedUnit& u = unit(index);
     at::NoGradGuard no_grad;
+    if (u.frozen) {
+        // The same decision on every rank: no collective, stray gradients dropped.
+        for (auto& p : u.params)
+            p.mutable_grad() = at::Tensor();
+        return;
+    }
     at::Tensor flat = at::zeros({u.padded}, at::kFloat);
     for (std::size_t i = 0; i < u.params.size(); ++i) {
         at::Tensor& p = u.params[i];

@@ -33,6 +33,10 @@ struct ShardedUnit {
 
     at::Tensor master;  // [shard_size] float32 weights of this rank
     at::Tensor grad;    // [shard_size] float32 accumulated gradient
+    // Partial freezing: [shard_size] float32, 1 where the element trains (undefined = all
+    // train). `frozen`: nothing of the unit trains; its gradients are never reduced.
+    at::Tensor trainable;
+    bool frozen = false;
     bool gathered = false;
     std::unique_ptr<PendingGather> pending;
 };

@@ -25,8 +25,15 @@ void ShardedAdamW::step(FsdpModel& model, double lr) {
         ShardedUnit& u = model.unit(i);
         at::Tensor& m = exp_avg_[static_cast<std::size_t>(i)];
         at::Tensor& v = exp_avg_sq_[static_cast<std::size_t>(i)];
-        // Decoupled weight decay, then the Adam moments and the bias-corrected update.
-        if (options_.weight_decay != 0.0) u.master.mul_(1.0 - lr * options_.weight_decay);
+        if (u.frozen) continue;
+        // Decoupled weight decay (trainable elements only), then the Adam moments and the
+        // bias-corrected update (zero where the gradient always is).
+        if (options_.weight_decay != 0.0) {
+            if (u.trainable.defined())
+                u.master.sub_(u.master * u.trainable, lr * options_.weight_decay);
+            else
+                u.master.mul_(1.0 - lr * options_.weight_decay);
+        }
         m.mul_(options_.beta1).add_(u.grad, 1.0 - options_.beta1);
         v.mul_(options_.beta2).addcmul_(u.grad, u.grad, 1.0 - options_.beta2);
         const at::Tensor denom = (v / bc2).sqrt_().add_(options_.eps);

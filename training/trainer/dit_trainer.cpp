@@ -52,15 +52,86 @@ DitTrainer::DitTrainer(dit::DitModel& model, std::shared_ptr<Communicator> comm,
     FsdpOptions fo;
     fo.compute_dtype = options_.compute_dtype;
     fsdp_ = std::make_unique<FsdpModel>(model_, units, comm_, fo);
+    setup_trainable();
     optimizer_ = std::make_unique<ShardedAdamW>(*fsdp_, options_.optimizer);
     if (options_.ema_decay > 0.0) ema_ = std::make_unique<ShardedEma>(*fsdp_, options_.ema_decay);
+}
+
+bool parameter_matches(const std::string& pattern, const std::string& name) {
+    if (pattern.find('*') == std::string::npos) return name.find(pattern) != std::string::npos;
+    // Glob with '*' only: iterative matching with backtracking to the last star.
+    std::size_t p = 0, n = 0, star = std::string::npos, mark = 0;
+    while (n < name.size()) {
+        if (p < pattern.size() && pattern[p] == '*') {
+            star = p++;
+            mark = n;
+        } else if (p < pattern.size() && pattern[p] == name[n]) {
+            ++p;
+            ++n;
+        } else if (star != std::string::npos) {
+            p = star + 1;
+            n = ++mark;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == '*')
+        ++p;
+    return p == pattern.size();
+}
+
+void DitTrainer::setup_trainable() {
+    // 1. Which parameters train: LoRA freezes the whole base; otherwise the patterns decide.
+    if (options_.lora.enabled()) lora_ = std::make_unique<LoraAdapter>(*fsdp_, options_.lora);
+    auto trains = [&](const std::string& name) {
+        if (lora_) return false;
+        bool on = options_.trainable.empty();
+        for (const auto& p : options_.trainable)
+            on = on || parameter_matches(p, name);
+        for (const auto& p : options_.frozen)
+            on = on && !parameter_matches(p, name);
+        return on;
+    };
+    // 2. Frozen parameters stop requiring gradients (LoRA targets keep them: the adapter's
+    //    gradients come from theirs); per unit, a mask of the trainable shard elements.
+    const int world = comm_->size(), rank = comm_->rank();
+    trainable_count_ = lora_ ? lora_->parameter_count() : 0;
+    at::NoGradGuard no_grad;
+    for (int64_t i = 0; i < fsdp_->unit_count(); ++i) {
+        ShardedUnit& u = fsdp_->unit(i);
+        at::Tensor flat = at::zeros({u.padded}, at::kFloat);
+        int64_t on = 0;
+        for (std::size_t k = 0; k < u.params.size(); ++k) {
+            const int64_t n = u.shapes[k].empty() ? 1 : c10::multiply_integers(u.shapes[k]);
+            if (trains(u.param_names[k])) {
+                flat.narrow(0, u.offsets[k], n).fill_(1.0);
+                on += n;
+            } else if (!(lora_ && lora_->adapts(i, static_cast<int64_t>(k)))) {
+                u.params[k].requires_grad_(false);
+            }
+        }
+        trainable_count_ += on;
+        u.frozen = on == 0;
+        u.trainable = on == u.numel ? at::Tensor()
+                                    : flat.narrow(0, rank * u.shard_size, u.shard_size).clone();
+    }
+    (void)world;
+    if (trainable_count_ == 0)
+        throw ConfigError(
+            "nothing trains: the trainable / frozen patterns leave no parameter of the model");
+}
+
+void DitTrainer::gather_block(int64_t index) {
+    const bool was = fsdp_->unit(index).gathered;
+    fsdp_->gather(index);
+    if (!was && lora_) lora_->apply(index);
 }
 
 DitTrainer::~DitTrainer() = default;
 
 StepStats DitTrainer::step(int64_t step_index,
                            const std::vector<std::vector<TrainSample>>& micro_batches,
-                           int64_t global_samples, double lr) {
+                           int64_t global_samples, double lr, bool request_stop) {
     const auto t0 = std::chrono::steady_clock::now();
     if (global_samples <= 0) throw Error("training step without samples");
     const ObjectiveOptions& obj = options_.objective;
@@ -78,6 +149,7 @@ StepStats DitTrainer::step(int64_t step_index,
 
     // 2. Forward/backward every micro-batch; gradients land in the grad shards.
     fsdp_->zero_grad_shards();
+    if (lora_) lora_->zero_grad();
     const double scale = 1.0 / static_cast<double>(global_samples);
     MicroResult total;
     for (const auto& mb : micro_batches) {
@@ -90,20 +162,26 @@ StepStats DitTrainer::step(int64_t step_index,
     }
 
     // 3. Global loss for reporting, global gradient norm, clipping, update, EMA.
-    at::Tensor sums = at::tensor({total.loss_sum, total.video_sum, total.audio_sum}, at::kDouble);
+    at::Tensor sums = at::tensor(
+        {total.loss_sum, total.video_sum, total.audio_sum, request_stop ? 1.0 : 0.0}, at::kDouble);
     comm_->all_reduce_sum(sums);
     StepStats stats;
     stats.step = step_index;
     stats.loss = sums[0].item<double>() / global_samples;
     stats.loss_video = sums[1].item<double>() / global_samples;
     stats.loss_audio = sums[2].item<double>() / global_samples;
-    stats.grad_norm = std::sqrt(fsdp_->global_grad_norm_squared());
+    stats.stop_requested = sums[3].item<double>() > 0.0;
+    if (lora_) lora_->reduce_gradients(*comm_, 1.0);  // replicated: sum over ranks
+    stats.grad_norm =
+        std::sqrt(fsdp_->global_grad_norm_squared() + (lora_ ? lora_->grad_norm_squared() : 0.0));
     if (options_.grad_clip > 0.0 && stats.grad_norm > options_.grad_clip) {
         const double coef = options_.grad_clip / (stats.grad_norm + 1e-6);
         for (int64_t i = 0; i < fsdp_->unit_count(); ++i)
             fsdp_->unit(i).grad.mul_(coef);
+        if (lora_) lora_->scale_gradients(coef);
     }
     optimizer_->step(*fsdp_, lr);
+    if (lora_) lora_->step(options_.optimizer, lr);
     if (ema_) ema_->update(*fsdp_);
     stats.lr = lr;
     stats.samples = global_samples;
@@ -145,6 +223,13 @@ DitTrainer::MicroResult DitTrainer::micro_step(int64_t step_index,
             auto [xt, target] = noisy(s.video);
             // First-frame training: frame 0 stays clean (and gets t = 0 inside the DiT).
             if (first_frame) xt.narrow(1, 0, 1).copy_(s.video.to(at::kFloat).narrow(1, 0, 1));
+            // Bucket sizes from the reference's 16-pixel table can give latents that are not
+            // a multiple of the patch: zero-pad at the end, the loss covers the real part only.
+            const auto& patch = model_.config().patch_size;
+            const int64_t pt = (patch[0] - xt.size(1) % patch[0]) % patch[0];
+            const int64_t ph = (patch[1] - xt.size(2) % patch[1]) % patch[1];
+            const int64_t pw = (patch[2] - xt.size(3) % patch[2]) % patch[2];
+            if (pt || ph || pw) xt = at::constant_pad_nd(xt, {0, pw, 0, ph, 0, pt}, 0.0);
             in.video.push_back(xt);
             target_v.push_back(target);
         }
@@ -190,7 +275,7 @@ DitTrainer::MicroResult DitTrainer::micro_step(int64_t step_index,
     {
         at::NoGradGuard no_grad;
         for (int64_t i = 0; i < blocks; ++i) {
-            fsdp_->gather(i);
+            gather_block(i);
             fsdp_->prefetch(i + 1);
             xs.push_back(model_.run_block(i, xs.back(), leaf));
             fsdp_->release(i);
@@ -206,8 +291,13 @@ DitTrainer::MicroResult DitTrainer::micro_step(int64_t step_index,
     for (std::size_t b = 0; b < batch.size(); ++b) {
         const at::Tensor w = weights[b].to(at::kFloat);
         if (batch[b].video.defined()) {
+            const auto& tv = target_v[vi];
+            const at::Tensor pred = out.video[vi]
+                                        .narrow(1, 0, tv.size(1))
+                                        .narrow(2, 0, tv.size(2))
+                                        .narrow(3, 0, tv.size(3));
             const at::Tensor lv = sampling::FlowMatching::weighted_mse(
-                out.video[vi].unsqueeze(0).to(at::kFloat), target_v[vi].unsqueeze(0), w);
+                pred.unsqueeze(0).to(at::kFloat), tv.unsqueeze(0), w);
             loss = loss + lv.sum();
             result.video_sum += lv.sum().item<double>();
             ++vi;
@@ -231,12 +321,13 @@ DitTrainer::MicroResult DitTrainer::micro_step(int64_t step_index,
     // 5. Blocks backward in reverse: recompute each block with a graph, backpropagate,
     //    reduce-scatter its parameter gradients, release it.
     for (int64_t i = blocks - 1; i >= 0; --i) {
-        fsdp_->gather(i);
+        gather_block(i);
         fsdp_->prefetch(i - 1);
         const at::Tensor xi = xs[static_cast<std::size_t>(i)].detach().requires_grad_(true);
         const at::Tensor y = model_.run_block(i, xi, leaf);
         y.backward(grad);
         grad = xi.grad();
+        if (lora_) lora_->collect_gradients(i);
         fsdp_->reduce_gradients(i, 1.0);
         fsdp_->release(i);
     }

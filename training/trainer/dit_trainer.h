@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <ATen/core/Tensor.h>
@@ -13,6 +14,7 @@
 #include "inference/sampling/flow_matching.h"
 #include "training/distributed/communicator.h"
 #include "training/distributed/fsdp.h"
+#include "training/lora/lora.h"
 #include "training/optim/adamw.h"
 
 namespace nava::dit {
@@ -47,7 +49,16 @@ struct TrainerOptions {
     double grad_clip = 1.0;  // global norm; <= 0 disables
     double ema_decay = 0.0;  // 0 disables the EMA
     at::ScalarType compute_dtype = at::kFloat;
+    // Which parameters train: name patterns ('*' matches any run of characters, a pattern
+    // without '*' matches names containing it); empty = all. Frozen parameters get no
+    // gradients, no updates and no weight decay.
+    std::vector<std::string> trainable;
+    std::vector<std::string> frozen;  // taken out of `trainable` afterwards
+    LoraOptions lora;                 // rank > 0: only the adapter trains, the base is frozen
 };
+
+// Whether parameter `name` matches `pattern` (see TrainerOptions::trainable).
+bool parameter_matches(const std::string& pattern, const std::string& name);
 
 struct StepStats {
     int64_t step = 0;
@@ -61,6 +72,7 @@ struct StepStats {
     bool modality_masking = false;
     bool first_frame_clean = false;
     double seconds = 0.0;
+    bool stop_requested = false;  // some rank asked to stop after this step
 };
 
 class DitTrainer {
@@ -71,12 +83,17 @@ public:
 
     // One optimizer step. `micro_batches`: this rank's samples, one forward each (gradient
     // accumulation); `global_samples`: the number of samples of the step over all ranks.
+    // `request_stop`: this rank wants to stop after the step; the ranks' wishes travel with the
+    // step's loss all-reduce (no extra collective) and come back as StepStats::stop_requested.
     StepStats step(int64_t step_index, const std::vector<std::vector<TrainSample>>& micro_batches,
-                   int64_t global_samples, double lr);
+                   int64_t global_samples, double lr, bool request_stop = false);
 
     FsdpModel& fsdp() { return *fsdp_; }
     ShardedAdamW& optimizer() { return *optimizer_; }
     ShardedEma* ema() { return ema_.get(); }
+    LoraAdapter* lora() { return lora_.get(); }
+    // Elements that train (all of them without freezing; the adapter's with LoRA).
+    int64_t trainable_parameter_count() const { return trainable_count_; }
     dit::DitModel& model() { return model_; }
     const TrainerOptions& options() const { return options_; }
 
@@ -84,6 +101,9 @@ private:
     struct MicroResult;
     MicroResult micro_step(int64_t step_index, const std::vector<TrainSample>& batch,
                            double loss_scale, bool modality_masking, bool first_frame);
+    // Gathers a block's parameters and adds the LoRA delta when they were not gathered yet.
+    void gather_block(int64_t index);
+    void setup_trainable();
 
     dit::DitModel& model_;
     std::shared_ptr<Communicator> comm_;
@@ -92,6 +112,8 @@ private:
     std::unique_ptr<FsdpModel> fsdp_;
     std::unique_ptr<ShardedAdamW> optimizer_;
     std::unique_ptr<ShardedEma> ema_;
+    std::unique_ptr<LoraAdapter> lora_;
+    int64_t trainable_count_ = 0;
 };
 
 // Deterministic 64-bit mix of a seed and indices (for per-step / per-sample generators).
