@@ -630,8 +630,10 @@ JobResult Generator::generate(const std::string& job_id, const api::GenerationRe
     st.tile_vae = profile.tile_vae;
     st.batch_passes = batch_passes_;
     ComposeCallbacks cb;
+    double mean_step_s = 0.0;
     cb.progress = [&](Stage s, int64_t step, int64_t steps, double elapsed) {
         if (s == Stage::denoise) {
+            if (step > 0) mean_step_s = elapsed / static_cast<double>(step);
             // Steps cost the same: the mean so far predicts the rest.
             const double eta = step > 0 ? elapsed / step * (steps - step) : -1.0;
             emit("denoise", step, steps, eta);
@@ -643,10 +645,13 @@ JobResult Generator::generate(const std::string& job_id, const api::GenerationRe
         emit(to_string(s), step, steps, -1.0);
     };
     cb.cancel = [&] { return cancelled(); };
-    const int64_t preview_every = std::max<int64_t>(1, request.steps / 10);
+    // Previews every step while they cost at most a tenth of a step; sparser when decoding a
+    // frame is expensive next to a step (large models on a CPU).
+    int64_t next_preview = 0;
     if (progress && video && components_.video_vae) {
         cb.preview = [&](int64_t step, const at::Tensor& x0_video, const at::Tensor&) {
-            if (!x0_video.defined() || (step + 1) % preview_every != 0) return;
+            if (!x0_video.defined() || step < next_preview) return;
+            const auto preview_start = Clock::now();
             // Decode latent frame 0 only: a cheap still of where the clip is heading.
             const at::Tensor frame0 = x0_video.narrow(0, 0, g.latent_height * g.latent_width)
                                           .reshape({1, g.latent_height, g.latent_width, -1})
@@ -665,6 +670,9 @@ JobResult Generator::generate(const std::string& job_id, const api::GenerationRe
             e.preview_height = b.height;
             e.preview_rgb = b.rgb;
             progress(e);
+            const double cost = since(preview_start);
+            const double step_s = mean_step_s > 0.0 ? mean_step_s : cost;
+            next_preview = step + std::max<int64_t>(1, static_cast<int64_t>(std::ceil(cost / (0.1 * step_s))));
         };
     }
     const ComposeResult r = compose(components_, in, st, cb, false);

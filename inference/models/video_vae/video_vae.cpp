@@ -174,7 +174,19 @@ at::Tensor VideoVae::decode(const at::Tensor& latent, const LatentScale& scale,
 VideoVaeConfig config_from_source(const io::TensorSource& source) {
     const auto meta = source.metadata();
     const auto it = meta.find("config");
-    if (it == meta.end()) return VideoVaeConfig::wan22();
+    if (it == meta.end()) {
+        // No stored config (the .pth release): Wan2.2's, with the widths read from the weights
+        // (encoder.conv1: [dim, 12, ...]; decoder.conv1: [dec_dim * mult[-1], z, ...]).
+        VideoVaeConfig c = VideoVaeConfig::wan22();
+        const auto enc = source.info("encoder.conv1.weight");
+        const auto dec = source.info("decoder.conv1.weight");
+        if (enc && dec && enc->shape.size() == 5 && dec->shape.size() == 5) {
+            c.dim = enc->shape[0];
+            c.z_dim = dec->shape[1];
+            c.dec_dim = dec->shape[0] / c.dim_mult.back();
+        }
+        return c;
+    }
     const std::string label = source.description() + " (metadata 'config')";
     return VideoVaeConfig::from_json(io::parse_json_text(it->second, label), label);
 }
