@@ -168,7 +168,7 @@
         <translation>Sampling</translation>
     </message>
     <message>
-        <location filename="../ui/engine/fake_engine_client.cpp" line="213"/>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="214"/>
         <source>Cannot write the preview clip: %1</source>
         <translation>Der Vorschau-Clip kann nicht geschrieben werden: %1</translation>
     </message>
@@ -890,52 +890,52 @@ Delete “%2” permanently?</source>
 <context>
     <name>nava::ui::LocalEngineClient</name>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="112"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="121"/>
         <source>No model package found. Download the official weights (Hugging Face repository ernie-research/NAVA; see the README, section &quot;Official weights&quot;), add their folder under Settings → Model folders, then choose it under Model on the Create tab and press Load. Or set NAVA_PACKAGE to a package folder before starting the studio.</source>
         <translation>Kein Modellpaket gefunden. Laden Sie die offiziellen Gewichte herunter (Hugging-Face-Repository ernie-research/NAVA; siehe README, Abschnitt &quot;Official weights&quot;), fügen Sie ihren Ordner unter Einstellungen → Modellordner hinzu, wählen Sie ihn dann im Tab „Erstellen“ unter „Modell“ und klicken Sie auf „Laden“. Oder setzen Sie NAVA_PACKAGE vor dem Start des Studios auf einen Paketordner.</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="121"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="130"/>
         <source>loading the model</source>
         <translation>Modell wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="122"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="131"/>
         <source>encoding text</source>
         <translation>Text wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="123"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="132"/>
         <source>encoding voices</source>
         <translation>Stimmen werden kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="124"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="133"/>
         <source>sampling</source>
         <translation>Sampling</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="125"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="134"/>
         <source>decoding video</source>
         <translation>Video wird dekodiert</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="126"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="135"/>
         <source>decoding audio</source>
         <translation>Audio wird dekodiert</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="127"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="136"/>
         <source>writing the clip</source>
         <translation>Clip wird geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="143"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="152"/>
         <source>%1 parameters</source>
         <translation>%1 Parameter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/engine/local_engine_client.cpp" line="145"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="154"/>
         <source>%n steps</source>
         <translation>
             <numerusform>%n Schritt</numerusform>
@@ -943,17 +943,17 @@ Delete “%2” permanently?</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="147"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="156"/>
         <source>no voice cloning</source>
         <translation>kein Stimmenklonen</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="209"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="218"/>
         <source>No model package is loaded: %1</source>
         <translation>Kein Modellpaket geladen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="236"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="245"/>
         <source>The model package %1 could not be loaded: %2</source>
         <translation>Das Modellpaket %1 konnte nicht geladen werden: %2</translation>
     </message>

@@ -168,7 +168,7 @@
         <translation>采样中</translation>
     </message>
     <message>
-        <location filename="../ui/engine/fake_engine_client.cpp" line="213"/>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="214"/>
         <source>Cannot write the preview clip: %1</source>
         <translation>无法写入预览片段：%1</translation>
     </message>
@@ -890,69 +890,69 @@ Delete “%2” permanently?</source>
 <context>
     <name>nava::ui::LocalEngineClient</name>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="112"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="121"/>
         <source>No model package found. Download the official weights (Hugging Face repository ernie-research/NAVA; see the README, section &quot;Official weights&quot;), add their folder under Settings → Model folders, then choose it under Model on the Create tab and press Load. Or set NAVA_PACKAGE to a package folder before starting the studio.</source>
         <translation>未找到模型包。请下载官方权重（Hugging Face 仓库 ernie-research/NAVA；参见 README 的 &quot;Official weights&quot; 一节），在“设置 → 模型文件夹”中添加其所在文件夹，然后在“创作”页的“模型”中选择它并点击“加载”。也可以在启动工作室之前将 NAVA_PACKAGE 设为某个模型包文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="121"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="130"/>
         <source>loading the model</source>
         <translation>正在加载模型</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="122"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="131"/>
         <source>encoding text</source>
         <translation>正在编码文本</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="123"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="132"/>
         <source>encoding voices</source>
         <translation>正在编码声音</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="124"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="133"/>
         <source>sampling</source>
         <translation>采样中</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="125"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="134"/>
         <source>decoding video</source>
         <translation>正在解码视频</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="126"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="135"/>
         <source>decoding audio</source>
         <translation>正在解码音频</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="127"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="136"/>
         <source>writing the clip</source>
         <translation>正在写入片段</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="143"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="152"/>
         <source>%1 parameters</source>
         <translation>%1 参数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/engine/local_engine_client.cpp" line="145"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="154"/>
         <source>%n steps</source>
         <translation>
             <numerusform>%n 步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="147"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="156"/>
         <source>no voice cloning</source>
         <translation>不支持声音克隆</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="209"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="218"/>
         <source>No model package is loaded: %1</source>
         <translation>未加载模型包：%1</translation>
     </message>
     <message>
-        <location filename="../ui/engine/local_engine_client.cpp" line="236"/>
+        <location filename="../ui/engine/local_engine_client.cpp" line="245"/>
         <source>The model package %1 could not be loaded: %2</source>
         <translation>无法加载模型包 %1：%2</translation>
     </message>

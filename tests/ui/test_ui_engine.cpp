@@ -218,7 +218,12 @@ private Q_SLOTS:
         });
         clock.start();
         probe.start();
-        queue.addJob(QStringLiteral("probe"), request(out(QStringLiteral("probe.mp4")), 8));
+        // Bigger than the other jobs, so that each step is long enough to show a stall.
+        auto r = request(out(QStringLiteral("probe.mp4")), 16);
+        r.width = 192;
+        r.height = 96;
+        r.latent_frames = 4;
+        queue.addJob(QStringLiteral("probe"), r);
         QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty() || !failed.isEmpty(); },
                                 kJobTimeoutMs));
         probe.stop();
