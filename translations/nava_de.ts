@@ -168,7 +168,7 @@
         <translation>Sampling</translation>
     </message>
     <message>
-        <location filename="../ui/engine/fake_engine_client.cpp" line="213"/>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="214"/>
         <source>Cannot write the preview clip: %1</source>
         <translation>Der Vorschau-Clip kann nicht geschrieben werden: %1</translation>
     </message>
@@ -888,315 +888,426 @@ Delete “%2” permanently?</source>
     </message>
 </context>
 <context>
+    <name>nava::ui::LocalEngineClient</name>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="121"/>
+        <source>No model package found. Download the official weights (Hugging Face repository ernie-research/NAVA; see the README, section &quot;Official weights&quot;), add their folder under Settings → Model folders, then choose it under Model on the Create tab and press Load. Or set NAVA_PACKAGE to a package folder before starting the studio.</source>
+        <translation>Kein Modellpaket gefunden. Laden Sie die offiziellen Gewichte herunter (Hugging-Face-Repository ernie-research/NAVA; siehe README, Abschnitt &quot;Official weights&quot;), fügen Sie ihren Ordner unter Einstellungen → Modellordner hinzu, wählen Sie ihn dann im Tab „Erstellen“ unter „Modell“ und klicken Sie auf „Laden“. Oder setzen Sie NAVA_PACKAGE vor dem Start des Studios auf einen Paketordner.</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="130"/>
+        <source>loading the model</source>
+        <translation>Modell wird geladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="131"/>
+        <source>encoding text</source>
+        <translation>Text wird kodiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="132"/>
+        <source>encoding voices</source>
+        <translation>Stimmen werden kodiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="133"/>
+        <source>sampling</source>
+        <translation>Sampling</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="134"/>
+        <source>decoding video</source>
+        <translation>Video wird dekodiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="135"/>
+        <source>decoding audio</source>
+        <translation>Audio wird dekodiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="136"/>
+        <source>writing the clip</source>
+        <translation>Clip wird geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="152"/>
+        <source>%1 parameters</source>
+        <translation>%1 Parameter</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/engine/local_engine_client.cpp" line="154"/>
+        <source>%n steps</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="156"/>
+        <source>no voice cloning</source>
+        <translation>kein Stimmenklonen</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="218"/>
+        <source>No model package is loaded: %1</source>
+        <translation>Kein Modellpaket geladen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="245"/>
+        <source>The model package %1 could not be loaded: %2</source>
+        <translation>Das Modellpaket %1 konnte nicht geladen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>nava::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="373"/>
+        <location filename="../ui/main_window.cpp" line="383"/>
         <source>NAVA Studio</source>
         <translation>NAVA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>Create</source>
         <translation>Erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="76"/>
+        <location filename="../ui/main_window.cpp" line="423"/>
         <source>Model not loaded: %1</source>
         <translation>Modell nicht geladen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="84"/>
+        <location filename="../ui/main_window.cpp" line="86"/>
         <source>Finished: %1</source>
         <translation>Fertig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="93"/>
         <source>Cannot save the gallery: %1</source>
         <translation>Die Galerie kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="94"/>
+        <location filename="../ui/main_window.cpp" line="96"/>
         <source>A job failed: %1</source>
         <translation>Ein Auftrag ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>Cannot save the queue: %1</source>
         <translation>Die Warteschlange kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="105"/>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="158"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
-        <location filename="../ui/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window.cpp" line="109"/>
+        <location filename="../ui/main_window.cpp" line="159"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="115"/>
         <source>Cannot generate</source>
         <translation>Generierung nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>The saved queue could not be read: %1</source>
         <translation>Die gespeicherte Warteschlange konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="128"/>
         <source>The gallery index could not be read: %1</source>
         <translation>Der Galerie-Index konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="160"/>
         <source>Generate</source>
         <translation>Generieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window.cpp" line="162"/>
         <source>Add the current project to the queue (%1)</source>
         <translation>Das aktuelle Projekt in die Warteschlange stellen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="164"/>
         <source>Rewrite…</source>
         <translation>Umschreiben…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185"/>
+        <location filename="../ui/main_window.cpp" line="191"/>
         <source>Cannot re-run</source>
         <translation>Erneutes Ausführen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window.cpp" line="197"/>
         <location filename="../ui/main_window_actions.cpp" line="349"/>
         <source>Cannot restore the recipe</source>
         <translation>Das Rezept kann nicht übernommen werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <location filename="../ui/main_window_actions.cpp" line="354"/>
         <location filename="../ui/main_window_actions.cpp" line="390"/>
         <source>Recipe restored</source>
         <translation>Rezept übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
-        <location filename="../ui/main_window.cpp" line="398"/>
+        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="462"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="210"/>
         <source>Gallery</source>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window.cpp" line="211"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window.cpp" line="212"/>
         <source>Write the scene, mark who speaks, generate</source>
         <translation>Szene beschreiben, Sprecher markieren, generieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
+        <location filename="../ui/main_window.cpp" line="213"/>
         <source>Jobs waiting, running and done</source>
         <translation>Wartende, laufende und fertige Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208"/>
+        <location filename="../ui/main_window.cpp" line="214"/>
         <source>Every clip you made: play, re-run, restore its recipe</source>
         <translation>Jeder erstellte Clip: abspielen, erneut ausführen, Rezept übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="215"/>
         <source>Fine-tune the model on your own footage</source>
         <translation>Das Modell mit eigenem Material nachtrainieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>&amp;New project</source>
         <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>Save &amp;as…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>Restore recipe from &amp;clip…</source>
         <translation>Rezept aus &amp;Clip übernehmen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Bring the prompt, speakers and settings of a clip made by NAVA Studio back into the editor (you can also drop the clip onto the window)</source>
         <translation>Beschreibung, Sprecher und Einstellungen eines mit NAVA Studio erstellten Clips in den Editor zurückholen (Sie können den Clip auch auf das Fenster ziehen)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="265"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="281"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>&amp;Create</source>
         <translation>&amp;Erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>&amp;Queue</source>
         <translation>&amp;Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>&amp;Gallery</source>
         <translation>&amp;Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="279"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="300"/>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="316"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="317"/>
+        <source>Getting a &amp;model…</source>
+        <translation>&amp;Modell beschaffen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="318"/>
         <source>&amp;About NAVA Studio</source>
         <translation>Ü&amp;ber NAVA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>About NAVA Studio</source>
         <translation>Über NAVA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="320"/>
         <source>NAVA Studio makes short clips whose picture and sound are generated together.</source>
         <translation>NAVA Studio erstellt kurze Clips, deren Bild und Ton gemeinsam generiert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="352"/>
+        <location filename="../ui/main_window.cpp" line="362"/>
         <source>Training is running</source>
         <translation>Training läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="353"/>
+        <location filename="../ui/main_window.cpp" line="363"/>
         <source>Quitting stops the training run. The next start continues from its newest checkpoint. Quit anyway?</source>
         <translation>Beim Beenden wird das Training angehalten. Der nächste Start setzt am neuesten Checkpoint fort. Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="381"/>
+        <location filename="../ui/main_window.cpp" line="391"/>
         <source>Let a language model expand the prompt into one cinematic paragraph; spoken parts stay as written</source>
         <translation>Ein Sprachmodell baut die Beschreibung zu einem filmischen Absatz aus; gesprochene Teile bleiben wörtlich erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="383"/>
+        <location filename="../ui/main_window.cpp" line="393"/>
         <source>Set a rewrite endpoint in Settings to enable Rewrite</source>
         <translation>Legen Sie in den Einstellungen einen Endpunkt fest, um Umschreiben zu aktivieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="390"/>
+        <location filename="../ui/main_window.cpp" line="408"/>
         <source>Model ready: %1</source>
         <translation>Modell bereit: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="398"/>
+        <location filename="../ui/main_window.cpp" line="411"/>
+        <source>Model ready: %1 (%2)</source>
+        <translation>Modell bereit: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="419"/>
+        <source>The model package %1 could not be loaded: %2</source>
+        <translation>Das Modellpaket %1 konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="422"/>
+        <source>No model: %1</source>
+        <translation>Kein Modell: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="432"/>
+        <source>Loading the model…</source>
+        <translation>Modell wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="440"/>
+        <source>No model package</source>
+        <translation>Kein Modellpaket</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="450"/>
+        <source>The model in use: %1 (%2).</source>
+        <translation>Verwendetes Modell: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="454"/>
+        <source>Getting a model</source>
+        <translation>Modell beschaffen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="462"/>
         <source>Queue (%1)</source>
         <translation>Warteschlange (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="401"/>
+        <location filename="../ui/main_window.cpp" line="465"/>
         <source>Queue paused</source>
         <translation>Warteschlange pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window.cpp" line="468"/>
         <source>Generating %1/%2</source>
         <translation>Generiere %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="406"/>
+        <location filename="../ui/main_window.cpp" line="470"/>
         <source>%1 left</source>
         <translation>noch %1</translation>
     </message>

@@ -168,7 +168,7 @@
         <translation>采样中</translation>
     </message>
     <message>
-        <location filename="../ui/engine/fake_engine_client.cpp" line="213"/>
+        <location filename="../ui/engine/fake_engine_client.cpp" line="214"/>
         <source>Cannot write the preview clip: %1</source>
         <translation>无法写入预览片段：%1</translation>
     </message>
@@ -888,315 +888,425 @@ Delete “%2” permanently?</source>
     </message>
 </context>
 <context>
+    <name>nava::ui::LocalEngineClient</name>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="121"/>
+        <source>No model package found. Download the official weights (Hugging Face repository ernie-research/NAVA; see the README, section &quot;Official weights&quot;), add their folder under Settings → Model folders, then choose it under Model on the Create tab and press Load. Or set NAVA_PACKAGE to a package folder before starting the studio.</source>
+        <translation>未找到模型包。请下载官方权重（Hugging Face 仓库 ernie-research/NAVA；参见 README 的 &quot;Official weights&quot; 一节），在“设置 → 模型文件夹”中添加其所在文件夹，然后在“创作”页的“模型”中选择它并点击“加载”。也可以在启动工作室之前将 NAVA_PACKAGE 设为某个模型包文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="130"/>
+        <source>loading the model</source>
+        <translation>正在加载模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="131"/>
+        <source>encoding text</source>
+        <translation>正在编码文本</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="132"/>
+        <source>encoding voices</source>
+        <translation>正在编码声音</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="133"/>
+        <source>sampling</source>
+        <translation>采样中</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="134"/>
+        <source>decoding video</source>
+        <translation>正在解码视频</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="135"/>
+        <source>decoding audio</source>
+        <translation>正在解码音频</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="136"/>
+        <source>writing the clip</source>
+        <translation>正在写入片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="152"/>
+        <source>%1 parameters</source>
+        <translation>%1 参数</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/engine/local_engine_client.cpp" line="154"/>
+        <source>%n steps</source>
+        <translation>
+            <numerusform>%n 步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="156"/>
+        <source>no voice cloning</source>
+        <translation>不支持声音克隆</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="218"/>
+        <source>No model package is loaded: %1</source>
+        <translation>未加载模型包：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/engine/local_engine_client.cpp" line="245"/>
+        <source>The model package %1 could not be loaded: %2</source>
+        <translation>无法加载模型包 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>nava::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="373"/>
+        <location filename="../ui/main_window.cpp" line="383"/>
         <source>NAVA Studio</source>
         <translation>NAVA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>Create</source>
         <translation>创作</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="76"/>
+        <location filename="../ui/main_window.cpp" line="423"/>
         <source>Model not loaded: %1</source>
         <translation>模型未加载：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="84"/>
+        <location filename="../ui/main_window.cpp" line="86"/>
         <source>Finished: %1</source>
         <translation>已完成：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="93"/>
         <source>Cannot save the gallery: %1</source>
         <translation>无法保存作品库：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="94"/>
+        <location filename="../ui/main_window.cpp" line="96"/>
         <source>A job failed: %1</source>
         <translation>有任务失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>Cannot save the queue: %1</source>
         <translation>无法保存队列：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="105"/>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="158"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
-        <location filename="../ui/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window.cpp" line="109"/>
+        <location filename="../ui/main_window.cpp" line="159"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="115"/>
         <source>Cannot generate</source>
         <translation>无法生成</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>The saved queue could not be read: %1</source>
         <translation>无法读取已保存的队列：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="128"/>
         <source>The gallery index could not be read: %1</source>
         <translation>无法读取作品库索引：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="160"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window.cpp" line="162"/>
         <source>Add the current project to the queue (%1)</source>
         <translation>将当前项目加入队列（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="164"/>
         <source>Rewrite…</source>
         <translation>改写…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185"/>
+        <location filename="../ui/main_window.cpp" line="191"/>
         <source>Cannot re-run</source>
         <translation>无法重新生成</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window.cpp" line="197"/>
         <location filename="../ui/main_window_actions.cpp" line="349"/>
         <source>Cannot restore the recipe</source>
         <translation>无法恢复配方</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <location filename="../ui/main_window_actions.cpp" line="354"/>
         <location filename="../ui/main_window_actions.cpp" line="390"/>
         <source>Recipe restored</source>
         <translation>配方已恢复</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
-        <location filename="../ui/main_window.cpp" line="398"/>
+        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="462"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="210"/>
         <source>Gallery</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window.cpp" line="211"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window.cpp" line="212"/>
         <source>Write the scene, mark who speaks, generate</source>
         <translation>描写场景、标记说话人、生成</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
+        <location filename="../ui/main_window.cpp" line="213"/>
         <source>Jobs waiting, running and done</source>
         <translation>等待中、进行中和已完成的任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208"/>
+        <location filename="../ui/main_window.cpp" line="214"/>
         <source>Every clip you made: play, re-run, restore its recipe</source>
         <translation>你生成的每个片段：播放、重新生成、恢复配方</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="215"/>
         <source>Fine-tune the model on your own footage</source>
         <translation>使用你自己的素材微调模型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>&amp;New project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>Restore recipe from &amp;clip…</source>
         <translation>从片段恢复配方(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Bring the prompt, speakers and settings of a clip made by NAVA Studio back into the editor (you can also drop the clip onto the window)</source>
         <translation>把 NAVA Studio 生成的片段的提示词、说话人和设置放回编辑器（也可以直接把片段拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="265"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="281"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>&amp;Create</source>
         <translation>创作(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>&amp;Queue</source>
         <translation>队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>&amp;Gallery</source>
         <translation>作品库(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="279"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="300"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="316"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="317"/>
+        <source>Getting a &amp;model…</source>
+        <translation>获取模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="318"/>
         <source>&amp;About NAVA Studio</source>
         <translation>关于 NAVA Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>About NAVA Studio</source>
         <translation>关于 NAVA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="320"/>
         <source>NAVA Studio makes short clips whose picture and sound are generated together.</source>
         <translation>NAVA Studio 生成画面与声音同步生成的短片。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="352"/>
+        <location filename="../ui/main_window.cpp" line="362"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="353"/>
+        <location filename="../ui/main_window.cpp" line="363"/>
         <source>Quitting stops the training run. The next start continues from its newest checkpoint. Quit anyway?</source>
         <translation>退出会停止训练。下次开始时将从最新的检查点继续。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="381"/>
+        <location filename="../ui/main_window.cpp" line="391"/>
         <source>Let a language model expand the prompt into one cinematic paragraph; spoken parts stay as written</source>
         <translation>让语言模型把提示词扩写成一段电影感的描述；说话内容保持原样</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="383"/>
+        <location filename="../ui/main_window.cpp" line="393"/>
         <source>Set a rewrite endpoint in Settings to enable Rewrite</source>
         <translation>请在设置中配置改写接口以启用改写</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="390"/>
+        <location filename="../ui/main_window.cpp" line="408"/>
         <source>Model ready: %1</source>
         <translation>模型已就绪：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="398"/>
+        <location filename="../ui/main_window.cpp" line="411"/>
+        <source>Model ready: %1 (%2)</source>
+        <translation>模型已就绪：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="419"/>
+        <source>The model package %1 could not be loaded: %2</source>
+        <translation>无法加载模型包 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="422"/>
+        <source>No model: %1</source>
+        <translation>没有模型：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="432"/>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="440"/>
+        <source>No model package</source>
+        <translation>没有模型包</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="450"/>
+        <source>The model in use: %1 (%2).</source>
+        <translation>当前使用的模型：%1（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="454"/>
+        <source>Getting a model</source>
+        <translation>获取模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="462"/>
         <source>Queue (%1)</source>
         <translation>队列（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="401"/>
+        <location filename="../ui/main_window.cpp" line="465"/>
         <source>Queue paused</source>
         <translation>队列已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window.cpp" line="468"/>
         <source>Generating %1/%2</source>
         <translation>正在生成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="406"/>
+        <location filename="../ui/main_window.cpp" line="470"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>

@@ -21,6 +21,7 @@
 
 #include "ui/create_page.h"
 #include "ui/engine/fake_engine_client.h"
+#include "ui/engine/local_engine_client.h"
 #include "ui/gallery/gallery_model.h"
 #include "ui/gallery/gallery_panel.h"
 #include "ui/generation/generation_panel.h"
@@ -55,10 +56,14 @@ MainWindow::MainWindow(const StudioContext& context, QWidget* parent)
         m_settings = m_ownSettings.get();
     }
     if (!m_engine) {
-        // Until the real engine adapter exists, the studio runs on the preview engine.
-        auto fake = std::make_unique<FakeEngineClient>();
-        fake->setRenderClips(true);  // the gallery and the player get something to show
-        m_ownEngine = std::move(fake);
+        if (qEnvironmentVariable("NAVA_STUDIO_ENGINE") == u"fake") {
+            // The preview engine (screenshots, trying the studio without a model).
+            auto fake = std::make_unique<FakeEngineClient>();
+            fake->setRenderClips(true);  // the gallery and the player get something to show
+            m_ownEngine = std::move(fake);
+        } else {
+            m_ownEngine = std::make_unique<LocalEngineClient>();
+        }
         m_engine = m_ownEngine.get();
     }
     if (m_dataDir.isEmpty())
@@ -71,10 +76,7 @@ MainWindow::MainWindow(const StudioContext& context, QWidget* parent)
     connect(m_rewriter, &PromptRewriter::finished, this, &MainWindow::onRewriteFinished);
     m_queue = new JobQueue(m_engine, QDir(m_dataDir).filePath(QStringLiteral("queue.json")), this);
     connect(m_engine, &EngineClient::packageLoaded, this, &MainWindow::onPackageLoaded);
-    connect(m_engine, &EngineClient::packageFailed, this,
-            [this](const QString&, const QString& message) {
-                statusBar()->showMessage(tr("Model not loaded: %1").arg(message), 8000);
-            });
+    connect(m_engine, &EngineClient::packageFailed, this, &MainWindow::onPackageFailed);
     m_gallery = new GalleryModel(m_dataDir, this);
     m_training = new TrainingSession(context.trainerProgram, this);
     connect(m_queue, &JobQueue::jobFinished, this,
@@ -128,7 +130,7 @@ MainWindow::MainWindow(const StudioContext& context, QWidget* parent)
     // New files in the output folder, once the window is up.
     QTimer::singleShot(0, this, [this] { m_gallery->scanFolderLater(m_settings->outputFolder()); });
     setAcceptDrops(true);
-    m_engine->loadPackage(QString());
+    loadPackage(m_settings->modelPackage());
     if (!m_settings->windowGeometry().isEmpty()) restoreGeometry(m_settings->windowGeometry());
 }
 
@@ -167,8 +169,12 @@ void MainWindow::buildUi() {
     m_createPage->promptEditor()->addToolBarAction(m_rewriteAction);
     m_createPage->generationPanel()->setModelFolders(m_settings->modelFolders());
     m_createPage->setDocument(m_document);
-    connect(m_createPage->generationPanel(), &GenerationPanel::loadPackageRequested, m_engine,
-            &EngineClient::loadPackage);
+    connect(m_createPage->generationPanel(), &GenerationPanel::loadPackageRequested, this,
+            [this](const QString& path) {
+                // The chosen model is also the one opened at the next start.
+                m_settings->setModelPackage(path);
+                loadPackage(path);
+            });
     connect(m_createPage->speakersPanel(), &SpeakersPanel::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 6000); });
     connect(m_createPage->timelinePanel(), &TimelinePanel::message, this,
@@ -215,11 +221,14 @@ void MainWindow::buildUi() {
 
     if (!m_engineLabel) {
         m_engineLabel = new QLabel(this);
+        m_engineLabel->setObjectName(QStringLiteral("engineStatus"));
+        m_engineLabel->setTextFormat(Qt::RichText);
+        connect(m_engineLabel, &QLabel::linkActivated, this, &MainWindow::showModelHelp);
         m_jobLabel = new QLabel(this);
         statusBar()->addPermanentWidget(m_jobLabel);
         statusBar()->addPermanentWidget(m_engineLabel);
     }
-    m_engineLabel->setText(m_engineStatus);
+    refreshEngineStatus();
     buildMenus();
     refreshTitle();
     refreshRewriteAction();
@@ -305,6 +314,7 @@ void MainWindow::buildMenus() {
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Getting a &model…"), this, &MainWindow::showModelHelp);
     help->addAction(tr("&About NAVA Studio"), this, [this] {
         QMessageBox::about(this, tr("About NAVA Studio"),
                            tr("NAVA Studio makes short clips whose picture and sound are "
@@ -383,11 +393,65 @@ void MainWindow::refreshRewriteAction() {
                    : tr("Set a rewrite endpoint in Settings to enable Rewrite"));
 }
 
+void MainWindow::loadPackage(const QString& path) {
+    m_packageLoading = true;
+    refreshEngineStatus();
+    m_engine->loadPackage(path);
+}
+
 void MainWindow::onPackageLoaded(const PackageInfo& info) {
-    m_engineStatus = info.name;
-    m_engineLabel->setText(info.name);
-    m_engineLabel->setToolTip(info.description);
+    m_packageLoading = false;
+    m_packageName = info.name;
+    m_packageDescription = info.description;
+    m_packageError.clear();
+    refreshEngineStatus();
     statusBar()->showMessage(tr("Model ready: %1").arg(info.name), 5000);
+    if (!info.warnings.isEmpty())
+        statusBar()->showMessage(
+            tr("Model ready: %1 (%2)").arg(info.name, info.warnings.join(QStringLiteral("; "))),
+            8000);
+}
+
+void MainWindow::onPackageFailed(const QString& path, const QString& message) {
+    m_packageLoading = false;
+    // The engine keeps a model it had; without one, jobs fail with the same explanation.
+    m_packageError = path.isEmpty() ? message
+                                    : tr("The model package %1 could not be loaded: %2")
+                                          .arg(QDir::toNativeSeparators(path), message);
+    refreshEngineStatus();
+    statusBar()->showMessage(m_packageName.isEmpty() ? tr("No model: %1").arg(m_packageError)
+                                                     : tr("Model not loaded: %1").arg(message),
+                             10000);
+}
+
+void MainWindow::refreshEngineStatus() {
+    if (!m_engineLabel) return;
+    QString text;
+    QString tip;
+    if (m_packageLoading && m_packageName.isEmpty()) {
+        text = tr("Loading the model…");
+    } else if (!m_packageName.isEmpty()) {
+        text = m_packageName.toHtmlEscaped();
+        tip = m_packageDescription;
+        if (!m_packageError.isEmpty()) tip += QStringLiteral("\n") + m_packageError;
+    } else if (!m_packageError.isEmpty()) {
+        // Not a dead end: the label is a link to what to do.
+        text = QStringLiteral("<a href=\"help:model\">%1</a>")
+                   .arg(tr("No model package").toHtmlEscaped());
+        tip = m_packageError;
+    }
+    m_engineLabel->setText(text);
+    m_engineLabel->setToolTip(tip);
+}
+
+void MainWindow::showModelHelp() {
+    QString text = LocalEngineClient::noPackageMessage();
+    if (!m_packageName.isEmpty())
+        text = tr("The model in use: %1 (%2).").arg(m_packageName, m_packageDescription) +
+               QStringLiteral("\n\n") + text;
+    else if (!m_packageError.isEmpty() && m_packageError != text)
+        text = m_packageError + QStringLiteral("\n\n") + text;
+    showNotice(tr("Getting a model"), text);
 }
 
 void MainWindow::refreshQueueStatus() {

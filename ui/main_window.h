@@ -38,9 +38,11 @@ struct RewriteOutcome;
 
 struct StudioContext {
     AppSettings* settings = nullptr;  // not owned; nullptr: the user's settings
-    EngineClient* engine = nullptr;   // not owned; nullptr: the preview (fake) engine
-    QString dataDir;                  // queue and untitled projects; "": the app data folder
-    QString trainerProgram;           // `nava` for training; "": next to the studio
+    // Not owned. nullptr: the real engine in this process (LocalEngineClient), or the preview
+    // engine (FakeEngineClient, writes painted clips) when NAVA_STUDIO_ENGINE=fake.
+    EngineClient* engine = nullptr;
+    QString dataDir;         // queue and untitled projects; "": the app data folder
+    QString trainerProgram;  // `nava` for training; "": next to the studio
     // Sound output of the clip player (tests use the silent timer).
     nava::media::AudioOutputKind audioOutput = nava::media::AudioOutputKind::automatic;
 };
@@ -116,6 +118,10 @@ private:
     void startRewrite();
     void onRewriteFinished(const RewriteOutcome& outcome);
     void onPackageLoaded(const PackageInfo& info);
+    void onPackageFailed(const QString& path, const QString& message);
+    void loadPackage(const QString& path);
+    void refreshEngineStatus();
+    void showModelHelp();
     void refreshTitle();
     void refreshRewriteAction();
     void refreshQueueStatus();
@@ -139,7 +145,11 @@ private:
     PromptRewriter* m_rewriter = nullptr;
     QTranslator m_translator;
     QTranslator m_qtTranslator;
-    QString m_engineStatus;
+    // The model as the status bar shows it: its name once loaded, else why there is none.
+    QString m_packageName;
+    QString m_packageDescription;
+    QString m_packageError;  // "" unless the last load failed
+    bool m_packageLoading = false;
 
     QTabWidget* m_tabs = nullptr;
     CreatePage* m_createPage = nullptr;

@@ -23,23 +23,30 @@
 namespace nava::ui {
 
 struct PackageInfo {
-    QString path;         // "" = the embedded default model
-    QString name;         // e.g. "NAVA-6B (fp8)"
-    QString description;  // one line for the status bar
-    QStringList modes;    // "t2av", "i2av", "t2a"
+    QString path;                 // "" = the embedded default model
+    QString name;                 // e.g. "NAVA-6B (fp8)"
+    QString description;          // one line for the status bar
+    QStringList modes;            // "t2av", "i2av", "t2a"
+    bool voicesSupported = true;  // the package can clone voices (has a speaker encoder)
+    QStringList warnings;         // e.g. files that are missing but optional
 };
 
 struct JobProgress {
-    QString stage;           // "encoding text", "sampling", "decoding video", …
-    int step = 0;            // 1-based step within `steps`
-    int steps = 0;           // 0 when the stage has no steps
-    double etaSeconds = -1;  // < 0: unknown
-    QImage preview;          // low-resolution frame of the current estimate; may be null
+    QString stage;               // "encoding text", "sampling", "decoding video", … (shown)
+    QString stageKey;            // the engine's name: "text", "denoise", …; may be empty
+    int step = 0;                // 1-based step within `steps`
+    int steps = 0;               // 0 when the stage has no steps
+    double etaSeconds = -1;      // < 0: unknown
+    double elapsedSeconds = -1;  // since the job started; < 0: unknown
+    QImage preview;              // low-resolution frame of the current estimate; may be null
 };
 
 struct JobResult {
-    QString outputPath;  // the clip (MP4, or WAV for audio-only)
-    QString recipeJson;  // the request as run (nava::api recipe JSON)
+    QString outputPath;      // the clip (MP4, or WAV for audio-only)
+    QString recipeJson;      // the request as run (nava::api recipe JSON)
+    QStringList extraFiles;  // sidecar recipe, separate audio, …
+    QStringList warnings;    // e.g. the size was rounded
+    double seconds = -1;     // how long the job took; < 0: unknown
 };
 
 class EngineClient : public QObject {

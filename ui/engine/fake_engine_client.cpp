@@ -92,6 +92,7 @@ void FakeEngineClient::onTick() {
     }
     JobProgress p;
     p.stage = tr("sampling");
+    p.stageKey = QStringLiteral("denoise");
     p.step = m_step;
     p.steps = m_steps;
     p.etaSeconds = (m_steps - m_step) * m_timer.interval() / 1000.0;

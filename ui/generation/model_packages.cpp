@@ -8,7 +8,8 @@ namespace nava::ui {
 bool looksLikeModelPackage(const QString& folder) {
     const QDir dir(folder);
     if (!dir.exists()) return false;
-    return dir.exists(QStringLiteral("config.json")) ||
+    return dir.exists(QStringLiteral("manifest.json")) ||
+           dir.exists(QStringLiteral("config.json")) ||
            !dir.entryList({QStringLiteral("*.safetensors")}, QDir::Files).isEmpty();
 }
 

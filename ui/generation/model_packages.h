@@ -1,4 +1,5 @@
-// Model packages on disk: folders with NAVA weights (a config.json or .safetensors files),
+// Model packages on disk: folders with NAVA weights (a package manifest.json, a config.json or
+// .safetensors files),
 // found directly in or one level below the folders listed in the settings.
 #pragma once
 

@@ -9,6 +9,7 @@ namespace nava::ui {
 namespace {
 
 const QString kModelFolders = QStringLiteral("models/folders");
+const QString kModelPackage = QStringLiteral("models/package");
 const QString kMemoryProfile = QStringLiteral("generation/memoryProfile");
 const QString kOutputFolder = QStringLiteral("generation/outputFolder");
 const QString kLanguage = QStringLiteral("ui/language");
@@ -35,6 +36,14 @@ QStringList AppSettings::modelFolders() const {
 
 void AppSettings::setModelFolders(const QStringList& folders) {
     m_settings->setValue(kModelFolders, folders);
+}
+
+QString AppSettings::modelPackage() const {
+    return m_settings->value(kModelPackage).toString();
+}
+
+void AppSettings::setModelPackage(const QString& path) {
+    m_settings->setValue(kModelPackage, path);
 }
 
 QString AppSettings::defaultMemoryProfile() const {

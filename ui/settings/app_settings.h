@@ -25,6 +25,9 @@ public:
 
     QStringList modelFolders() const;  // folders searched for model packages
     void setModelFolders(const QStringList& folders);
+    // The model package opened at start-up; "" = the default ($NAVA_PACKAGE or NAVA-tiny).
+    QString modelPackage() const;
+    void setModelPackage(const QString& path);
 
     QString defaultMemoryProfile() const;  // "auto" unless set
     void setDefaultMemoryProfile(const QString& profile);
