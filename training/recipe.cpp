@@ -239,6 +239,23 @@ Recipe Recipe::from_json(const nlohmann::json& input, const std::filesystem::pat
     rc.checkpoint_every = r.get_int("checkpoint_every", rc.checkpoint_every);
     rc.keep_last = r.get_int("keep_last", rc.keep_last);
     rc.log_every = r.get_int("log_every", rc.log_every);
+    if (r.has("validation")) {
+        const auto v = r.child("validation");
+        auto& vs = rc.validation;
+        vs.every = v.get_int("every", vs.every);
+        vs.package = resolve(v.get_string("package", ""));
+        if (v.has("prompts")) vs.prompts = v.json().at("prompts").get<std::vector<std::string>>();
+        vs.steps = v.get_int("steps", vs.steps);
+        vs.width = static_cast<int>(v.get_int("width", vs.width));
+        vs.height = static_cast<int>(v.get_int("height", vs.height));
+        vs.duration_s = v.get_double("duration_s", vs.duration_s);
+        vs.seed = static_cast<uint64_t>(v.get_int("seed", static_cast<int64_t>(vs.seed)));
+        if (vs.every < 0) throw ConfigError(label + ".validation.every must be >= 0");
+        if (vs.every > 0 && (vs.package.empty() || vs.prompts.empty()))
+            throw ConfigError(label +
+                              ".validation needs 'package' (the base model package) and "
+                              "'prompts' when 'every' is set");
+    }
     return rc;
 }
 
@@ -311,7 +328,16 @@ nlohmann::json Recipe::to_json() const {
             {"output_dir", output_dir.string()},
             {"checkpoint_every", checkpoint_every},
             {"keep_last", keep_last},
-            {"log_every", log_every}};
+            {"log_every", log_every},
+            {"validation",
+             {{"every", validation.every},
+              {"package", validation.package.string()},
+              {"prompts", validation.prompts},
+              {"steps", validation.steps},
+              {"width", validation.width},
+              {"height", validation.height},
+              {"duration_s", validation.duration_s},
+              {"seed", validation.seed}}}};
 }
 
 }  // namespace nava::train

@@ -49,6 +49,20 @@ struct DataSpec {
     int64_t prefetch_steps = 2;  // steps announced ahead
 };
 
+// Sample clips generated with the EMA weights during training ("validation" in the recipe):
+// every `every` steps, each prompt through the generation pipeline of `package` (the base model
+// package: its text encoder, VAEs and tokenizer) with the current DiT, written to
+// <output_dir>/samples/step-NNNNNNNN_K.mp4.
+struct ValidationSpec {
+    int64_t every = 0;  // 0 = no samples
+    std::filesystem::path package;
+    std::vector<std::string> prompts;
+    int64_t steps = 8;
+    int width = 64, height = 64;
+    double duration_s = 1.0;
+    uint64_t seed = 1;
+};
+
 struct Recipe {
     std::string name = "run";
     std::string stage;             // the stage this recipe is (of a staged recipe), or ""
@@ -67,6 +81,7 @@ struct Recipe {
     int64_t checkpoint_every = 0;      // 0 = only at the end
     int64_t keep_last = 3;
     int64_t log_every = 1;
+    ValidationSpec validation;
 
     double learning_rate(int64_t step) const;
     // A staged recipe ("stages": [{"name", ...overrides}] or {"name": {...overrides}}) is read

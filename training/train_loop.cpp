@@ -18,6 +18,7 @@
 #include "training/data/prefetch.h"
 #include "training/data/sample_cache.h"
 #include "training/data/schedule.h"
+#include "training/validation_samples.h"
 
 namespace nava::train {
 
@@ -198,6 +199,28 @@ TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> 
         }
         if (recipe.checkpoint_every > 0 && (step + 1) % recipe.checkpoint_every == 0)
             save_checkpoint(ckpt_dir, step + 1, trainer, recipe_json, recipe.keep_last);
+        if (recipe.validation.every > 0 && (step + 1) % recipe.validation.every == 0 &&
+            !stats.stop_requested) {
+            // A failed sample is reported, not fatal: the training run goes on.
+            try {
+                for (const auto& clip : write_validation_samples(recipe, step + 1, trainer, leader))
+                    if (options.progress)
+                        *options.progress << nlohmann::json{{"event", "sample"},
+                                                            {"step", step + 1},
+                                                            {"path", clip.string()}}
+                                                 .dump()
+                                          << std::endl;
+            } catch (const std::exception& e) {
+                if (leader && options.progress)
+                    *options.progress
+                        << nlohmann::json{{"event", "warning"},
+                                          {"step", step + 1},
+                                          {"message",
+                                           std::string("validation sample: ") + e.what()}}
+                               .dump()
+                        << std::endl;
+            }
+        }
     }
     result.last_step = step;
     result.counts = comm->counts();

@@ -672,7 +672,8 @@ JobResult Generator::generate(const std::string& job_id, const api::GenerationRe
             progress(e);
             const double cost = since(preview_start);
             const double step_s = mean_step_s > 0.0 ? mean_step_s : cost;
-            next_preview = step + std::max<int64_t>(1, static_cast<int64_t>(std::ceil(cost / (0.1 * step_s))));
+            next_preview =
+                step + std::max<int64_t>(1, static_cast<int64_t>(std::ceil(cost / (0.1 * step_s))));
         };
     }
     const ComposeResult r = compose(components_, in, st, cb, false);

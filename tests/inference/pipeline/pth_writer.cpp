@@ -16,7 +16,8 @@ void put_u16(std::string& s, uint16_t v) {
     s += static_cast<char>(v >> 8);
 }
 void put_u32(std::string& s, uint32_t v) {
-    for (int i = 0; i < 4; ++i) s += static_cast<char>((v >> (8 * i)) & 0xFF);
+    for (int i = 0; i < 4; ++i)
+        s += static_cast<char>((v >> (8 * i)) & 0xFF);
 }
 
 struct Pickler {
@@ -40,12 +41,18 @@ struct Pickler {
 
 const char* storage_name(at::ScalarType t) {
     switch (t) {
-        case at::kFloat: return "FloatStorage";
-        case at::kBFloat16: return "BFloat16Storage";
-        case at::kHalf: return "HalfStorage";
-        case at::kLong: return "LongStorage";
-        case at::kDouble: return "DoubleStorage";
-        default: throw std::runtime_error("pth writer: unsupported dtype");
+        case at::kFloat:
+            return "FloatStorage";
+        case at::kBFloat16:
+            return "BFloat16Storage";
+        case at::kHalf:
+            return "HalfStorage";
+        case at::kLong:
+            return "LongStorage";
+        case at::kDouble:
+            return "DoubleStorage";
+        default:
+            throw std::runtime_error("pth writer: unsupported dtype");
     }
 }
 
@@ -53,7 +60,8 @@ const char* storage_name(at::ScalarType t) {
 class ZipWriter {
 public:
     void add(const std::string& name, const std::string& data) {
-        const uint32_t crc = io::crc32_update(0, reinterpret_cast<const uint8_t*>(data.data()), data.size());
+        const uint32_t crc =
+            io::crc32_update(0, reinterpret_cast<const uint8_t*>(data.data()), data.size());
         const std::size_t header_size = 30 + name.size();
         uint16_t pad = static_cast<uint16_t>((64 - (out_.size() + header_size + 4) % 64) % 64);
         Entry e{name, crc, static_cast<uint32_t>(data.size()), static_cast<uint32_t>(out_.size())};
@@ -155,10 +163,12 @@ void write_pth(const std::filesystem::path& path,
         p.op('Q');
         p.integer(0);
         p.op('(');
-        for (int64_t d : t.sizes()) p.integer(d);
+        for (int64_t d : t.sizes())
+            p.integer(d);
         p.op('t');
         p.op('(');
-        for (int64_t s : t.strides()) p.integer(s);
+        for (int64_t s : t.strides())
+            p.integer(s);
         p.op('t');
         p.op(static_cast<char>(0x89));
         p.global("collections", "OrderedDict");
@@ -171,7 +181,8 @@ void write_pth(const std::filesystem::path& path,
     p.op('u');
     p.op('.');
     zip.add(root + "data.pkl", p.out);
-    for (std::size_t i = 0; i < blobs.size(); ++i) zip.add(root + "data/" + std::to_string(i), blobs[i]);
+    for (std::size_t i = 0; i < blobs.size(); ++i)
+        zip.add(root + "data/" + std::to_string(i), blobs[i]);
     zip.add(root + "version", "3\n");
     zip.finish(path);
 }

@@ -23,10 +23,12 @@ namespace {
 namespace fs = std::filesystem;
 using namespace nava;
 
-std::vector<std::pair<std::string, at::Tensor>> all_tensors(const fs::path& file, at::ScalarType dtype) {
+std::vector<std::pair<std::string, at::Tensor>> all_tensors(const fs::path& file,
+                                                            at::ScalarType dtype) {
     const auto f = io::SafetensorsFile::open(file);
     std::vector<std::pair<std::string, at::Tensor>> out;
-    for (const auto& name : f->names()) out.emplace_back(name, f->tensor_as(name, dtype).clone());
+    for (const auto& name : f->names())
+        out.emplace_back(name, f->tensor_as(name, dtype).clone());
     return out;
 }
 
@@ -38,7 +40,8 @@ protected:
         dir_ = test::scratch_dir("pipeline_official_layout");
         std::string corpus;
         for (int i = 0; i < 200; ++i)
-            corpus += "a calm voice says hello there to the red ball number " + std::to_string(i % 17) + "\n";
+            corpus += "a calm voice says hello there to the red ball number " +
+                      std::to_string(i % 17) + "\n";
         std::ofstream(dir_ / "corpus.txt") << corpus;
         const auto r = test::run_command(
             "spm_train --input=" + test::shell_quote((dir_ / "corpus.txt").string()) +
@@ -58,9 +61,11 @@ protected:
         const auto src = io::SafetensorsFile::open(dir_ / "ours" / "dit.safetensors");
         std::vector<io::NamedTensor> renamed;
         for (const auto& name : src->names())
-            renamed.push_back({"backbone." + name, src->tensor_as(name, at::kBFloat16), std::nullopt});
+            renamed.push_back(
+                {"backbone." + name, src->tensor_as(name, at::kBFloat16), std::nullopt});
         io::save_safetensors(root / pipeline::official::kDit, renamed);
-        std::ofstream(root / pipeline::official::kDitConfig) << manifest_["components"]["dit"]["config"].dump(2);
+        std::ofstream(root / pipeline::official::kDitConfig)
+            << manifest_["components"]["dit"]["config"].dump(2);
     }
     void write_text_encoder(const fs::path& root) {
         fs::create_directories((root / pipeline::official::kTextEncoder).parent_path());
@@ -77,7 +82,8 @@ protected:
     }
     void write_audio_vae(const fs::path& root) {
         fs::create_directories((root / pipeline::official::kAudioVae).parent_path());
-        fs::copy_file(dir_ / "ours" / "audio_vae.safetensors", root / pipeline::official::kAudioVae);
+        fs::copy_file(dir_ / "ours" / "audio_vae.safetensors",
+                      root / pipeline::official::kAudioVae);
     }
 
     fs::path dir_;
@@ -154,7 +160,8 @@ TEST_F(OfficialLayout, DetectedLoadedAndUsedIncludingTheFp8Variant) {
     const auto plan = engine.plan(r);
     EXPECT_EQ(plan.memory_profile, "cpu-fp8");
     bool mentions_fp8 = false;
-    for (const auto& line : plan.memory_plan) mentions_fp8 = mentions_fp8 || line.find("fp8") != std::string::npos;
+    for (const auto& line : plan.memory_plan)
+        mentions_fp8 = mentions_fp8 || line.find("fp8") != std::string::npos;
     EXPECT_TRUE(mentions_fp8);
     const auto result = engine.generate("official-fp8", r);
     EXPECT_TRUE(fs::exists(result.output_path));
