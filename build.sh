@@ -154,12 +154,13 @@ run_demo() {
     if [[ ! -f "$package/manifest.json" ]]; then
         say "The build is complete, but the embedded NAVA-tiny model is not part of this checkout"
         say "yet ($package is missing), so no demo clip can be generated."
-        say "What works now: $BUILD_DIR/bin/nava --help, nava inspect FILE, nava parity DIR,"
-        say "nava bench matmul, and the (still empty) studio window: $BUILD_DIR/bin/nava-studio"
+        say "What works now: the official NAVA weights (README, 'Official weights') with"
+        say "  $BUILD_DIR/bin/nava generate --package DIR --prompt '...'  and the studio"
+        say "  ($BUILD_DIR/bin/nava-studio, Settings -> model folders); nava train, synth, parity, bench."
         exit 3
     fi
     mkdir -p "$ROOT/out"
-    "$BUILD_DIR/bin/nava" generate --package "$package" --project "$ROOT/assets/examples/demo.json" \
+    "$BUILD_DIR/bin/nava" generate --package "$package" --requests "$ROOT/assets/examples/demo.json" \
         --out "$ROOT/out/demo.mp4"
     say "wrote $ROOT/out/demo.mp4"
     if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && -x "$BUILD_DIR/bin/nava-studio" ]]; then
