@@ -10,6 +10,7 @@ using Args = std::vector<std::string>;
 
 int cmd_generate(const Args& args);
 int cmd_train(const Args& args);
+int cmd_train_vae(const Args& args);
 int cmd_parity(const Args& args);
 int cmd_bench(const Args& args);
 int cmd_inspect(const Args& args);

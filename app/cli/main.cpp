@@ -26,6 +26,7 @@ struct Command {
 const Command kCommands[] = {
     {"generate", nava::cli::cmd_generate, "make a clip from a prompt (or a file of requests)"},
     {"train", nava::cli::cmd_train, "fine-tune a model on a dataset"},
+    {"train-vae", nava::cli::cmd_train_vae, "train the video VAE or audio codec from scratch"},
     {"parity", nava::cli::cmd_parity, "check a component against a reference fixture"},
     {"bench", nava::cli::cmd_bench, "measure speed and memory"},
     {"package", nava::cli::cmd_package, "make a model package (random weights, for training)"},

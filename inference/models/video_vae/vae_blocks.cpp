@@ -44,15 +44,11 @@ ResidualBlock::ResidualBlock(int64_t in, int64_t out) : in_channels(in), out_cha
 at::Tensor ResidualBlock::forward_chunk(const at::Tensor& x) {
     // 1. norm -> SiLU -> causal conv (cached)                            // [B, C_out, T, H, W]
     //    (norm and SiLU write straight into the conv's padded input buffer)
-    at::Tensor h = conv1->forward_chunk_fill(x.sizes(), x.options(), [&](at::Tensor& dst) {
-        norm1->forward_into(x, dst);
-        at::silu_(dst);
-    });
+    at::Tensor h = conv1->forward_chunk_fill(
+        x.sizes(), x.options(), [&](at::Tensor& dst) { norm_silu_into(*norm1, x, dst); });
     // 2. norm -> SiLU -> (dropout 0) -> causal conv (cached)
-    h = conv2->forward_chunk_fill(h.sizes(), h.options(), [&](at::Tensor& dst) {
-        norm2->forward_into(h, dst);
-        at::silu_(dst);
-    });
+    h = conv2->forward_chunk_fill(h.sizes(), h.options(),
+                                  [&](at::Tensor& dst) { norm_silu_into(*norm2, h, dst); });
     // 3. + shortcut of the block input
     if (shortcut)
         h.add_(shortcut->forward(x));

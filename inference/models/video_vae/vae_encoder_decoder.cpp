@@ -29,10 +29,8 @@ void build_head(Module& parent, int64_t in, int64_t out, std::shared_ptr<RmsNorm
 }
 
 at::Tensor run_head(const RmsNorm& norm, CausalConv3d& conv, const at::Tensor& x) {
-    return conv.forward_chunk_fill(x.sizes(), x.options(), [&](at::Tensor& dst) {
-        norm.forward_into(x, dst);
-        at::silu_(dst);
-    });
+    return conv.forward_chunk_fill(x.sizes(), x.options(),
+                                   [&](at::Tensor& dst) { norm_silu_into(norm, x, dst); });
 }
 
 }  // namespace

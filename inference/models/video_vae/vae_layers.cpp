@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <ATen/ATen.h>
+#include <c10/core/GradMode.h>
 
 namespace nava::video_vae {
 namespace {
@@ -19,6 +20,11 @@ bool mkldnn_path(const at::Tensor& x) {
 
 }  // namespace
 
+bool records_autograd(const at::Tensor& a, const at::Tensor& b) {
+    if (!at::GradMode::is_enabled()) return false;
+    return (a.defined() && a.requires_grad()) || (b.defined() && b.requires_grad());
+}
+
 void set_weight_prepacking(bool enabled) {
     g_prepack = enabled;
 }
@@ -29,7 +35,8 @@ bool weight_prepacking() {
 
 at::Tensor PackedWeight::get(const at::Tensor& weight, at::IntArrayRef padding,
                              at::IntArrayRef stride) {
-    if (!g_prepack || !mkldnn_path(weight) || weight.is_meta()) {
+    // A packed copy is not differentiable: training convolves with the weight itself.
+    if (!g_prepack || !mkldnn_path(weight) || weight.is_meta() || records_autograd(weight)) {
         packed_ = at::Tensor();
         return weight;
     }
@@ -171,12 +178,29 @@ RmsNorm::RmsNorm(int64_t c, bool images) : channels(c) {
 }
 
 at::Tensor RmsNorm::forward(const at::Tensor& x) const {
+    if (records_autograd(x, gamma)) return forward_autograd(x);
     at::Tensor out = at::empty_like(x, at::MemoryFormat::Contiguous);
     forward_into(x, out);
     return out;
 }
 
+at::Tensor RmsNorm::forward_autograd(const at::Tensor& x) const {
+    const bool widen = x.scalar_type() != at::kFloat && x.scalar_type() != at::kDouble;
+    const at::Tensor xs = widen ? x.to(at::kFloat) : x;
+    const at::Tensor factor = at::mul(xs, xs)
+                                  .sum(1, /*keepdim=*/true)
+                                  .sqrt()
+                                  .clamp_min(1e-12)
+                                  .reciprocal()
+                                  .mul(std::sqrt(static_cast<double>(channels)));
+    return (xs * factor * gamma.to(xs.scalar_type())).to(x.scalar_type());
+}
+
 void RmsNorm::forward_into(const at::Tensor& x, at::Tensor& out) const {
+    if (records_autograd(x, gamma)) {
+        out.copy_(forward_autograd(x));
+        return;
+    }
     const bool widen = x.scalar_type() != at::kFloat && x.scalar_type() != at::kDouble;
     const at::Tensor xs = widen ? x.to(at::kFloat) : x;
     // F.normalize(x) * sqrt(C) * gamma = x * (sqrt(C) / max(||x||_2, 1e-12)) * gamma, with the
@@ -194,6 +218,15 @@ void RmsNorm::forward_into(const at::Tensor& x, at::Tensor& out) const {
     }
     at::mul_out(out, xs, factor);
     out.mul_(gamma.to(out.scalar_type()));
+}
+
+void norm_silu_into(const RmsNorm& norm, const at::Tensor& x, at::Tensor& out) {
+    if (records_autograd(x, norm.gamma)) {
+        out.copy_(at::silu(norm.forward_autograd(x)));
+        return;
+    }
+    norm.forward_into(x, out);
+    at::silu_(out);
 }
 
 }  // namespace nava::video_vae

@@ -54,6 +54,11 @@ private:
     at::ScalarType dtype_ = at::kFloat;
 };
 
+// Whether an op on these tensors is being recorded for autograd (grad mode on and one of them
+// requires grad). Inference runs under InferenceMode, where this is always false; training
+// takes the out-of-place paths below instead of the in-place / out= shortcuts.
+bool records_autograd(const at::Tensor& a, const at::Tensor& b = {});
+
 // Process-wide switch for PackedWeight (on by default).
 void set_weight_prepacking(bool enabled);
 bool weight_prepacking();
@@ -128,10 +133,16 @@ public:
     at::Tensor forward(const at::Tensor& x) const;  // [N, C, ...]
     // The same values written into `out` (x's shape and dtype, any strides).
     void forward_into(const at::Tensor& x, at::Tensor& out) const;
+    // Out-of-place formula (no in-place steps), used while autograd records.
+    at::Tensor forward_autograd(const at::Tensor& x) const;
 
     int64_t channels;
     at::Tensor gamma;
 };
+
+// SiLU(norm(x)) written into `out`: in place into the conv's padded buffer for inference, as a
+// differentiable copy while autograd records.
+void norm_silu_into(const RmsNorm& norm, const at::Tensor& x, at::Tensor& out);
 
 // Parameter dtype of a module (float32 when it has none).
 at::ScalarType module_dtype(const Module& module);

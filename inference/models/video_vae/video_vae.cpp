@@ -1,5 +1,6 @@
 #include "inference/models/video_vae/video_vae.h"
 
+#include <optional>
 #include <sstream>
 
 #include <ATen/ATen.h>
@@ -97,7 +98,8 @@ void VideoVae::check_latent_shape(at::IntArrayRef s) const {
 EncodeResult VideoVae::encode_full(const at::Tensor& video, const LatentScale& scale,
                                    const EncodeOptions& options) {
     check_video_shape(video.sizes(), options.remainder);
-    c10::InferenceMode inference;
+    std::optional<c10::InferenceMode> inference;
+    if (!options.autograd) inference.emplace();
     const auto dt = dtype();
     const at::Tensor x = video.to(device(), dt);
     const int64_t chunk = VideoVaeConfig::kEncodeChunkFrames;
@@ -137,7 +139,8 @@ at::Tensor VideoVae::encode(const at::Tensor& video, const LatentScale& scale,
 at::Tensor VideoVae::decode(const at::Tensor& latent, const LatentScale& scale,
                             const DecodeOptions& options) {
     check_latent_shape(latent.sizes());
-    c10::InferenceMode inference;
+    std::optional<c10::InferenceMode> inference;
+    if (!options.autograd) inference.emplace();
     const auto dt = dtype();
     const auto st = scaling_dtype(dt);
     const int64_t b = latent.size(0), t = latent.size(2);

@@ -39,6 +39,9 @@ using ChunkProgress = std::function<void(int64_t, int64_t)>;
 struct EncodeOptions {
     FrameRemainder remainder = FrameRemainder::kError;
     ChunkProgress progress;
+    // Training: run outside InferenceMode so autograd records the chunked pass (the layers
+    // then take their out-of-place paths; values agree with inference to float rounding).
+    bool autograd = false;
 };
 
 struct DecodeOptions {
@@ -47,6 +50,7 @@ struct DecodeOptions {
     // the CPU frees device memory for long clips (the reference's `cpu_offload`).
     std::optional<c10::Device> output_device;
     ChunkProgress progress;
+    bool autograd = false;  // training, as EncodeOptions::autograd
 };
 
 struct EncodeResult {

@@ -1,0 +1,131 @@
+// `nava train-vae`: trains NAVA-tiny's autoencoders from scratch on a `nava synth` folder —
+// the video VAE (Wan2.2 class at small widths) or the audio codec (audio VAE + vocoder) — and
+// writes weights in the layout the engine loads plus the manifest component block.
+#include <cstdio>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
+#include "training/autoencoders/train_runs.h"
+
+namespace nava::cli {
+
+namespace {
+
+void add_common(ArgParser& p) {
+    p.option("data", "DIR", "synth folder (or its manifest.jsonl)")
+        .option("out", "DIR", "output folder: checkpoint.safetensors, weights, component JSON")
+        .option("steps", "N", "total optimisation steps (a resumed run continues up to N)", "1000")
+        .option("batch", "B", "clips per step", "2")
+        .option("holdout", "N", "last N manifest clips held out for evaluation", "8")
+        .option("max-clips", "N", "use at most N clips of the manifest (0 = all)", "0")
+        .option("checkpoint-every", "N", "write the checkpoint every N steps", "100")
+        .option("log-every", "N", "progress line every N steps", "10")
+        .option("max-minutes", "M", "stop (checkpoint and export) after M minutes (0 = none)", "0")
+        .option("lr", "LR", "learning rate", "5e-4")
+        .option("kl", "W", "weight of the KL term", "1e-6")
+        .option("seed", "S", "initialisation / batch seed", "0")
+        .flag("resume", "continue from <out>/checkpoint.safetensors when it exists");
+}
+
+autoencoders::RunOptions run_options(const ArgParser& p) {
+    if (!p.has("data") || !p.has("out")) throw UsageError("--data and --out are required");
+    autoencoders::RunOptions r;
+    r.data = p.get("data");
+    r.out = p.get("out");
+    r.steps = p.get_int("steps");
+    r.batch = p.get_int("batch");
+    r.holdout = p.get_int("holdout");
+    r.max_clips = p.get_int("max-clips");
+    r.checkpoint_every = p.get_int("checkpoint-every");
+    r.log_every = p.get_int("log-every");
+    r.max_minutes = p.get_double("max-minutes");
+    r.resume = p.has("resume");
+    if (r.steps < 0 || r.batch < 1 || r.holdout < 0)
+        throw UsageError("--steps must be >= 0, --batch >= 1, --holdout >= 0");
+    return r;
+}
+
+int train_video(const Args& args) {
+    ArgParser p("nava train-vae video",
+                "Train the video VAE (Wan2.2 architecture, small widths, z 48) with L1 + KL on "
+                "synth clips; export video_vae.safetensors with the latent scale.");
+    add_common(p);
+    p.option("frames", "N", "frames per training clip (1 + 4k)", "9")
+        .option("size", "PX", "frame width and height (multiple of 16)", "64")
+        .option("dim", "N", "encoder base width", "16")
+        .option("dec-dim", "N", "decoder base width", "24");
+    if (!p.parse(args)) return 0;
+    autoencoders::VideoRunOptions o;
+    o.run = run_options(p);
+    o.clip.frames = p.get_int("frames");
+    o.clip.width = o.clip.height = static_cast<int>(p.get_int("size"));
+    if (o.clip.frames < 1 || (o.clip.frames - 1) % 4 != 0)
+        throw UsageError("--frames must be 1 + 4k (1, 5, 9, ...)");
+    if (o.clip.width < 16 || o.clip.width % 16 != 0)
+        throw UsageError("--size must be a positive multiple of 16");
+    o.train.dim = p.get_int("dim");
+    o.train.dec_dim = p.get_int("dec-dim");
+    o.train.lr = p.get_double("lr");
+    o.train.kl_weight = p.get_double("kl");
+    o.train.seed = static_cast<uint64_t>(p.get_int("seed"));
+    const auto s = autoencoders::run_video_vae_training(o, std::cout);
+    std::printf("held-out PSNR %.2f dB -> %.2f dB, %.3f steps/s\n", s.holdout_before,
+                s.holdout_after, s.steps_per_s);
+    return 0;
+}
+
+int train_audio(const Args& args) {
+    ArgParser p("nava train-vae audio",
+                "Train the audio codec (audio VAE over the log-mel, then optionally the vocoder "
+                "with a multi-resolution STFT loss) at the pipeline fixture's tiny config; "
+                "export audio_vae.safetensors with the latent statistics.");
+    add_common(p);
+    p.option("segment", "SAMPLES", "training segment length at 16 kHz", "10240")
+        .option("vocoder-steps", "N", "vocoder steps after the VAE (0 = leave it random)", "0")
+        .option("vocoder-lr", "LR", "vocoder learning rate", "2e-4")
+        .option("config", "JSON", "checkpoint-style model config (default: the tiny one)");
+    if (!p.parse(args)) return 0;
+    autoencoders::AudioRunOptions o;
+    o.run = run_options(p);
+    o.segment_samples = p.get_int("segment");
+    o.vocoder_steps = p.get_int("vocoder-steps");
+    o.train.vae_lr = p.get_double("lr");
+    o.train.vocoder_lr = p.get_double("vocoder-lr");
+    o.train.kl_weight = p.get_double("kl");
+    o.train.seed = static_cast<uint64_t>(p.get_int("seed"));
+    if (p.has("config")) {
+        const auto j = nlohmann::json::parse(p.get("config"), nullptr, false);
+        if (j.is_discarded() || !j.is_object()) throw UsageError("--config must be a JSON object");
+        o.train.model_config = j;
+    }
+    const auto s = autoencoders::run_audio_codec_training(o, std::cout);
+    std::printf("held-out mel L1 %.4f -> %.4f, %.3f VAE steps/s", s.holdout_before, s.holdout_after,
+                s.steps_per_s);
+    if (o.vocoder_steps > 0)
+        std::printf("; vocoder STFT loss %.4f -> %.4f, %.3f steps/s", s.vocoder_before,
+                    s.vocoder_after, s.vocoder_steps_per_s);
+    std::printf("\n");
+    return 0;
+}
+
+}  // namespace
+
+int cmd_train_vae(const Args& args) {
+    const char* usage =
+        "usage: nava train-vae video|audio --data SYNTH_DIR --out DIR [options]\n"
+        "  'nava train-vae video --help' and 'nava train-vae audio --help' list the options.\n";
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        if (args.empty()) throw UsageError(usage);
+        std::printf("%s", usage);
+        return 0;
+    }
+    const Args rest(args.begin() + 1, args.end());
+    if (args[0] == "video") return train_video(rest);
+    if (args[0] == "audio") return train_audio(rest);
+    throw UsageError(usage);
+}
+
+}  // namespace nava::cli

@@ -1,0 +1,88 @@
+// Training the audio codec (`audio_vae::AudioCodec`) from scratch: the VAE (encoder + decoder
+// over the log-mel) with mel L1 + KL, and the vocoder (main generator + bandwidth extension)
+// from ground-truth mels with a multi-resolution STFT magnitude loss (no GAN). Both share one
+// checkpoint file; the export is the engine's audio_vae.safetensors layout.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include <ATen/core/Tensor.h>
+#include <nlohmann/json.hpp>
+
+#include "inference/models/audio_vae/audio_codec.h"
+#include "training/autoencoders/adam.h"
+#include "training/autoencoders/video_vae_trainer.h"
+
+namespace nava::autoencoders {
+
+struct AudioCodecTrainOptions {
+    // Checkpoint-style model config (audio_vae::tiny_checkpoint_config() when null).
+    nlohmann::json model_config;
+    double vae_lr = 5e-4;
+    double vocoder_lr = 2e-4;
+    double kl_weight = 1e-6;
+    AdamOptions adam;
+    uint64_t seed = 0;
+
+    nlohmann::json to_json() const;
+    static AudioCodecTrainOptions from_json(const nlohmann::json& j);
+};
+
+// Segment length in samples whose log-mel has 1 + 4k frames (so the VAE reconstructs exactly
+// the input frames): the largest such length <= `max_samples`, at least one 4-frame group.
+int64_t audio_segment_samples(const audio_vae::AudioVaeConfig& config, int64_t max_samples);
+
+class AudioCodecTrainer {
+public:
+    // Fresh weights from audio_vae::randomize_weights (sane fixed filters for the vocoder's
+    // anti-aliasing / STFT / mel buffers), identity latent statistics while training.
+    explicit AudioCodecTrainer(const AudioCodecTrainOptions& options);
+
+    // Log-mel [B, 2, T, mels] of waveforms [B, C, N] at the codec's sample rate.
+    at::Tensor mel_of(const at::Tensor& waveform) const;
+
+    // One VAE step on waveforms [B, C, N] (N from audio_segment_samples).
+    VaeStepStats vae_step(const at::Tensor& waveform);
+    // One vocoder step: ground-truth mel -> waveform against the input (16 kHz low band and
+    // the 48 kHz output against the sinc-upsampled input).
+    VaeStepStats vocoder_step(const at::Tensor& waveform);
+
+    // Mel L1 of encode (posterior mean) -> decode, inference path (no grad).
+    double mel_reconstruction_l1(const at::Tensor& waveform);
+    // Multi-resolution STFT loss of the vocoder on ground-truth mels (no grad).
+    double vocoder_loss(const at::Tensor& waveform);
+
+    int64_t vae_steps() const { return vae_adam_->steps(); }
+    int64_t vocoder_steps() const { return vocoder_adam_->steps(); }
+    const AudioCodecTrainOptions& options() const { return options_; }
+    audio_vae::AudioCodec& codec() { return *codec_; }
+    const nlohmann::json& model_config() const { return options_.model_config; }
+
+    void save_checkpoint(const std::filesystem::path& path) const;
+    static std::unique_ptr<AudioCodecTrainer> from_checkpoint(const std::filesystem::path& path);
+
+    // Per-token-channel mean / std of the posterior means of `waveforms` written into the
+    // codec's per_channel_statistics (what the DiT's audio latents are normalised with).
+    void set_latent_statistics(const std::vector<at::Tensor>& waveforms);
+    // Writes `<dir>/audio_vae.safetensors` (config in the metadata) and returns the manifest
+    // component block {"weights", "config"}.
+    nlohmann::json export_codec(const std::filesystem::path& dir);
+
+private:
+    at::Tensor vocoder_loss_tensor(const at::Tensor& waveform, bool grad);
+
+    AudioCodecTrainOptions options_;
+    std::shared_ptr<audio_vae::AudioCodec> codec_;
+    std::unique_ptr<audio_vae::MelFrontEnd> mel_;
+    std::unique_ptr<Adam> vae_adam_, vocoder_adam_;
+};
+
+// Mean over resolutions of spectral convergence + log-magnitude L1 between `x` and `target`
+// ([..., N], same shape). FFT sizes are scaled by `rate_factor` (3 for 48 kHz).
+at::Tensor multi_resolution_stft_loss(const at::Tensor& x, const at::Tensor& target,
+                                      int64_t rate_factor = 1);
+
+}  // namespace nava::autoencoders

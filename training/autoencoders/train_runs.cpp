@@ -1,0 +1,290 @@
+#include "training/autoencoders/train_runs.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <ostream>
+
+#include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
+
+#include "inference/core/error.h"
+#include "inference/models/audio_vae/synthetic.h"
+#include "media/atomic_file.h"
+
+namespace nava::autoencoders {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+std::string fmt(const char* format, double a, double b = 0, double c = 0, double d = 0,
+                double e = 0) {
+    char buf[256];
+    std::snprintf(buf, sizeof(buf), format, a, b, c, d, e);
+    return buf;
+}
+
+struct Split {
+    std::vector<ClipFiles> train, holdout;
+};
+
+Split split_clips(const RunOptions& run) {
+    std::vector<ClipFiles> clips = read_clip_manifest(run.data);
+    if (run.max_clips > 0 && static_cast<int64_t>(clips.size()) > run.max_clips)
+        clips.resize(static_cast<std::size_t>(run.max_clips));
+    const int64_t n = static_cast<int64_t>(clips.size());
+    const int64_t hold = std::clamp<int64_t>(run.holdout, 0, n - 1);
+    Split s;
+    s.train.assign(clips.begin(), clips.end() - hold);
+    s.holdout.assign(clips.end() - hold, clips.end());
+    return s;
+}
+
+// Batch indices for a step: a function of (seed, step) only, so a resumed run sees the same.
+at::Tensor batch_indices(uint64_t seed, int64_t step, int64_t count, int64_t batch) {
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(seed * 7919ULL + 0x5bd1e995ULL +
+                                                        static_cast<uint64_t>(step));
+    return at::randint(count, {batch}, gen, at::TensorOptions().dtype(at::kLong));
+}
+
+void write_json(const fs::path& path, const nlohmann::json& j) {
+    media::write_file_atomically(path, [&](std::ostream& out) { out << j.dump(2) << "\n"; });
+}
+
+bool due(int64_t step, int64_t every) {
+    return every > 0 && step % every == 0;
+}
+
+}  // namespace
+
+// ---- video -----------------------------------------------------------------------------------
+
+RunSummary run_video_vae_training(const VideoRunOptions& o, std::ostream& log) {
+    const RunOptions& run = o.run;
+    const Split split = split_clips(run);
+    // 1. clips into memory: [N, 3, T, H, W] in [-1, 1]
+    auto t_load = Clock::now();
+    auto load_all = [&](const std::vector<ClipFiles>& files) {
+        std::vector<at::Tensor> v;
+        for (const auto& c : files)
+            v.push_back(load_video_clip(c.video, o.clip));
+        return v.empty() ? at::Tensor() : at::stack(v, 0);
+    };
+    const at::Tensor train = load_all(split.train);
+    const at::Tensor hold = load_all(split.holdout);
+    log << "loaded " << split.train.size() << " training and " << split.holdout.size()
+        << " held-out clips (" << o.clip.frames << " frames " << o.clip.width << "x"
+        << o.clip.height << ") in " << fmt("%.1f", seconds_since(t_load)) << " s" << std::endl;
+
+    // 2. trainer: fresh or resumed
+    fs::create_directories(run.out);
+    const fs::path checkpoint = run.out / "checkpoint.safetensors";
+    std::unique_ptr<VideoVaeTrainer> trainer;
+    if (run.resume && fs::exists(checkpoint)) {
+        trainer = VideoVaeTrainer::from_checkpoint(checkpoint);
+        log << "resumed from " << checkpoint.string() << " at step " << trainer->steps()
+            << std::endl;
+    } else {
+        trainer = std::make_unique<VideoVaeTrainer>(o.train);
+    }
+    auto holdout_psnr = [&]() {
+        if (!hold.defined()) return 0.0;
+        double sum = 0.0;
+        for (int64_t i = 0; i < hold.size(0); ++i) {
+            const at::Tensor x = hold.narrow(0, i, 1);
+            sum += psnr_db(trainer->reconstruct(x), x);
+        }
+        return sum / static_cast<double>(hold.size(0));
+    };
+    RunSummary summary;
+    summary.holdout_before = holdout_psnr();
+    log << "held-out PSNR at step " << trainer->steps() << ": "
+        << fmt("%.2f", summary.holdout_before) << " dB" << std::endl;
+
+    // 3. steps
+    const auto t0 = Clock::now();
+    auto t_log = t0;
+    int64_t since_log = 0;
+    const int64_t n = train.size(0);
+    while (trainer->steps() < run.steps) {
+        if (run.max_minutes > 0 && seconds_since(t0) > run.max_minutes * 60.0) {
+            log << "time limit reached" << std::endl;
+            break;
+        }
+        const at::Tensor idx =
+            batch_indices(o.train.seed, trainer->steps(), n, std::min(run.batch, n));
+        const VaeStepStats s = trainer->step(train.index_select(0, idx));
+        ++summary.steps_done;
+        ++since_log;
+        const int64_t step = trainer->steps();
+        if (due(step, run.log_every) || step == run.steps) {
+            const double rate = since_log / std::max(seconds_since(t_log), 1e-9);
+            log << "step " << step << "/" << run.steps
+                << fmt(" loss %.5f l1 %.5f kl %.2f grad %.3f  %.3f steps/s", s.loss,
+                       s.reconstruction, s.kl, s.grad_norm, rate)
+                << std::endl;
+            t_log = Clock::now();
+            since_log = 0;
+        }
+        if (due(step, run.checkpoint_every)) trainer->save_checkpoint(checkpoint);
+    }
+    const double elapsed = seconds_since(t0);
+    summary.steps_per_s = summary.steps_done / std::max(elapsed, 1e-9);
+    trainer->save_checkpoint(checkpoint);
+
+    // 4. held-out quality, latent statistics over the training clips, export
+    summary.holdout_after = holdout_psnr();
+    log << "held-out PSNR at step " << trainer->steps() << ": "
+        << fmt("%.2f", summary.holdout_after) << " dB (" << summary.steps_done << " steps, "
+        << fmt("%.3f", summary.steps_per_s) << " steps/s)" << std::endl;
+    std::vector<at::Tensor> means;
+    for (int64_t i = 0; i < n; i += 4)
+        means.push_back(trainer->latent_means(train.narrow(0, i, std::min<int64_t>(4, n - i))));
+    const video_vae::LatentScale scale = latent_scale_of(means);
+    summary.component = export_video_vae(trainer->model(), scale, run.out);
+    write_json(run.out / "video_vae.component.json", summary.component);
+    log << "wrote " << (run.out / "video_vae.safetensors").string() << " and "
+        << (run.out / "video_vae.component.json").string() << std::endl;
+    return summary;
+}
+
+// ---- audio -----------------------------------------------------------------------------------
+
+RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log) {
+    const RunOptions& run = o.run;
+    const Split split = split_clips(run);
+    AudioCodecTrainOptions train_options = o.train;
+    if (train_options.model_config.is_null())
+        train_options.model_config = audio_vae::tiny_checkpoint_config();
+    const auto config = audio_vae::AudioCodecConfig::from_checkpoint_json(
+        train_options.model_config, "audio codec trainer config");
+    const int64_t rate = config.vae.mel.sample_rate;
+    const int64_t seg = audio_segment_samples(config.vae, o.segment_samples);
+
+    // 1. waveforms [2, N] at the codec's rate; held-out: the first segment of each clip
+    auto t_load = Clock::now();
+    auto load_all = [&](const std::vector<ClipFiles>& files) {
+        std::vector<at::Tensor> v;
+        for (const auto& c : files) {
+            if (c.audio.empty()) throw ConfigError("clip '" + c.id + "' has no audio file");
+            at::Tensor w = load_audio_clip(c.audio, static_cast<int>(rate), 2);
+            if (w.size(1) < seg) w = at::constant_pad_nd(w, {0, seg - w.size(1)});
+            v.push_back(w);
+        }
+        return v;
+    };
+    const std::vector<at::Tensor> train = load_all(split.train);
+    const std::vector<at::Tensor> hold_clips = load_all(split.holdout);
+    auto first_segments = [&](const std::vector<at::Tensor>& clips, std::size_t limit) {
+        std::vector<at::Tensor> v;
+        for (std::size_t i = 0; i < clips.size() && i < limit; ++i)
+            v.push_back(clips[i].narrow(1, 0, seg));
+        return v.empty() ? at::Tensor() : at::stack(v, 0);  // [B, 2, seg]
+    };
+    const at::Tensor hold = first_segments(hold_clips, hold_clips.size());
+    log << "loaded " << train.size() << " training and " << hold_clips.size()
+        << " held-out clips; segments of " << seg << " samples in "
+        << fmt("%.1f", seconds_since(t_load)) << " s" << std::endl;
+
+    fs::create_directories(run.out);
+    const fs::path checkpoint = run.out / "checkpoint.safetensors";
+    std::unique_ptr<AudioCodecTrainer> trainer;
+    if (run.resume && fs::exists(checkpoint)) {
+        trainer = AudioCodecTrainer::from_checkpoint(checkpoint);
+        log << "resumed from " << checkpoint.string() << " at VAE step " << trainer->vae_steps()
+            << ", vocoder step " << trainer->vocoder_steps() << std::endl;
+    } else {
+        trainer = std::make_unique<AudioCodecTrainer>(train_options);
+    }
+    const int64_t n = static_cast<int64_t>(train.size());
+    const uint64_t seed = trainer->options().seed;
+    auto batch_at = [&](int64_t step, uint64_t salt) {
+        const at::Tensor idx = batch_indices(seed + salt, step, n, std::min(run.batch, n));
+        auto gen = at::make_generator<at::CPUGeneratorImpl>(seed * 31ULL + salt * 17ULL +
+                                                            static_cast<uint64_t>(step));
+        std::vector<at::Tensor> v;
+        for (int64_t i = 0; i < idx.size(0); ++i) {
+            const at::Tensor& w = train[static_cast<std::size_t>(idx[i].item<int64_t>())];
+            const int64_t room = w.size(1) - seg;
+            const int64_t start =
+                room > 0 ? at::randint(room + 1, {1}, gen, at::kLong).item<int64_t>() : 0;
+            v.push_back(w.narrow(1, start, seg));
+        }
+        return at::stack(v, 0);  // [B, 2, seg]
+    };
+
+    RunSummary summary;
+    auto loop = [&](const char* what, int64_t total, auto&& done, auto&& step_fn) {
+        const auto t0 = Clock::now();
+        auto t_log = t0;
+        int64_t since_log = 0, count = 0;
+        while (done() < total) {
+            if (run.max_minutes > 0 && seconds_since(t0) > run.max_minutes * 60.0) {
+                log << what << ": time limit reached" << std::endl;
+                break;
+            }
+            const VaeStepStats s = step_fn();
+            ++since_log;
+            ++count;
+            const int64_t step = done();
+            if (due(step, run.log_every) || step == total) {
+                const double r = since_log / std::max(seconds_since(t_log), 1e-9);
+                log << what << " step " << step << "/" << total
+                    << fmt(" loss %.5f rec %.5f kl %.2f grad %.3f  %.3f steps/s", s.loss,
+                           s.reconstruction, s.kl, s.grad_norm, r)
+                    << std::endl;
+                t_log = Clock::now();
+                since_log = 0;
+            }
+            if (due(step, run.checkpoint_every)) trainer->save_checkpoint(checkpoint);
+        }
+        return std::make_pair(count, count / std::max(seconds_since(t0), 1e-9));
+    };
+
+    // 2. VAE
+    auto mel_l1 = [&]() { return hold.defined() ? trainer->mel_reconstruction_l1(hold) : 0.0; };
+    summary.holdout_before = mel_l1();
+    log << "held-out mel L1 at VAE step " << trainer->vae_steps() << ": "
+        << fmt("%.4f", summary.holdout_before) << std::endl;
+    const auto [vae_done, vae_rate] = loop(
+        "vae", run.steps, [&] { return trainer->vae_steps(); },
+        [&] { return trainer->vae_step(batch_at(trainer->vae_steps(), 1)); });
+    summary.steps_done = vae_done;
+    summary.steps_per_s = vae_rate;
+    summary.holdout_after = mel_l1();
+    log << "held-out mel L1 at VAE step " << trainer->vae_steps() << ": "
+        << fmt("%.4f", summary.holdout_after) << " (" << vae_done << " steps, "
+        << fmt("%.3f", vae_rate) << " steps/s)" << std::endl;
+
+    // 3. vocoder
+    if (o.vocoder_steps > 0) {
+        const at::Tensor voc_hold =
+            hold.defined() ? hold.narrow(0, 0, std::min<int64_t>(2, hold.size(0))) : at::Tensor();
+        if (voc_hold.defined()) summary.vocoder_before = trainer->vocoder_loss(voc_hold);
+        const auto [voc_done, voc_rate] = loop(
+            "vocoder", o.vocoder_steps, [&] { return trainer->vocoder_steps(); },
+            [&] { return trainer->vocoder_step(batch_at(trainer->vocoder_steps(), 2)); });
+        summary.vocoder_steps_per_s = voc_rate;
+        if (voc_hold.defined()) summary.vocoder_after = trainer->vocoder_loss(voc_hold);
+        log << "held-out vocoder STFT loss " << fmt("%.4f", summary.vocoder_before) << " -> "
+            << fmt("%.4f", summary.vocoder_after) << " (" << voc_done << " steps, "
+            << fmt("%.3f", voc_rate) << " steps/s)" << std::endl;
+    }
+    trainer->save_checkpoint(checkpoint);
+
+    // 4. latent statistics over (up to 64) training segments, export
+    trainer->set_latent_statistics({first_segments(train, 64)});
+    summary.component = trainer->export_codec(run.out);
+    write_json(run.out / "audio_vae.component.json", summary.component);
+    log << "wrote " << (run.out / "audio_vae.safetensors").string() << " and "
+        << (run.out / "audio_vae.component.json").string() << std::endl;
+    return summary;
+}
+
+}  // namespace nava::autoencoders

@@ -1,0 +1,59 @@
+// Whole training runs of the autoencoders over a `nava synth` folder, as `nava train-vae` runs
+// them: load clips, hold some out, resume from `<out>/checkpoint.safetensors` when asked, log
+// progress lines (loss, steps/s), checkpoint every N steps, measure held-out reconstruction
+// before and after, compute the latent statistics and export the engine's files.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <iosfwd>
+
+#include <nlohmann/json.hpp>
+
+#include "training/autoencoders/audio_codec_trainer.h"
+#include "training/autoencoders/clips.h"
+#include "training/autoencoders/video_vae_trainer.h"
+
+namespace nava::autoencoders {
+
+struct RunOptions {
+    std::filesystem::path data;  // synth folder or manifest.jsonl
+    std::filesystem::path out;   // checkpoint, exported weights, component JSON
+    int64_t steps = 1000;        // total steps (a resumed run continues up to this count)
+    int64_t batch = 2;
+    int64_t holdout = 8;    // last clips of the manifest, never trained on
+    int64_t max_clips = 0;  // 0 = all
+    int64_t checkpoint_every = 100;
+    int64_t log_every = 10;
+    double max_minutes = 0.0;  // stop (checkpoint, export) after this much wall time; 0 = none
+    bool resume = false;
+};
+
+struct VideoRunOptions {
+    RunOptions run;
+    VideoClipOptions clip;
+    VideoVaeTrainOptions train;
+};
+
+struct AudioRunOptions {
+    RunOptions run;
+    int64_t vocoder_steps = 0;        // vocoder steps after the VAE steps (0 = leave it random)
+    int64_t segment_samples = 10240;  // rounded down to whole latent frames
+    AudioCodecTrainOptions train;
+};
+
+struct RunSummary {
+    int64_t steps_done = 0;  // this run
+    double steps_per_s = 0.0;
+    double holdout_before = 0.0;  // video: PSNR dB; audio: mel L1
+    double holdout_after = 0.0;
+    double vocoder_before = 0.0;  // audio: multi-resolution STFT loss (when trained)
+    double vocoder_after = 0.0;
+    double vocoder_steps_per_s = 0.0;
+    nlohmann::json component;  // manifest block of the exported weights
+};
+
+RunSummary run_video_vae_training(const VideoRunOptions& options, std::ostream& log);
+RunSummary run_audio_codec_training(const AudioRunOptions& options, std::ostream& log);
+
+}  // namespace nava::autoencoders

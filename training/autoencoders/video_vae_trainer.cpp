@@ -1,0 +1,169 @@
+#include "training/autoencoders/video_vae_trainer.h"
+
+#include <cmath>
+
+#include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
+
+#include "inference/core/error.h"
+#include "inference/io/safetensors.h"
+#include "inference/io/tensor_source.h"
+#include "training/autoencoders/weights.h"
+
+namespace nava::autoencoders {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kCheckpointKind = "nava-video-vae-trainer";
+
+video_vae::LatentScale identity_scale(int64_t z) {
+    video_vae::LatentScale s;
+    s.mean.assign(static_cast<std::size_t>(z), 0.0f);
+    s.inv_std.assign(static_cast<std::size_t>(z), 1.0f);
+    return s;
+}
+
+}  // namespace
+
+// ---- options ---------------------------------------------------------------------------------
+
+video_vae::VideoVaeConfig VideoVaeTrainOptions::model_config() const {
+    video_vae::VideoVaeConfig c = video_vae::VideoVaeConfig::wan22();
+    c.dim = dim;
+    c.dec_dim = dec_dim;
+    c.z_dim = z_dim;
+    c.num_res_blocks = num_res_blocks;
+    c.validate();
+    return c;
+}
+
+nlohmann::json VideoVaeTrainOptions::to_json() const {
+    return {{"dim", dim},
+            {"dec_dim", dec_dim},
+            {"z_dim", z_dim},
+            {"num_res_blocks", num_res_blocks},
+            {"lr", lr},
+            {"kl_weight", kl_weight},
+            {"adam", adam_to_json(adam)},
+            {"seed", seed}};
+}
+
+VideoVaeTrainOptions VideoVaeTrainOptions::from_json(const nlohmann::json& j) {
+    VideoVaeTrainOptions o;
+    o.dim = j.at("dim").get<int64_t>();
+    o.dec_dim = j.at("dec_dim").get<int64_t>();
+    o.z_dim = j.at("z_dim").get<int64_t>();
+    o.num_res_blocks = j.at("num_res_blocks").get<int64_t>();
+    o.lr = j.at("lr").get<double>();
+    o.kl_weight = j.at("kl_weight").get<double>();
+    o.adam = adam_from_json(j.at("adam"));
+    o.seed = j.at("seed").get<uint64_t>();
+    return o;
+}
+
+// ---- trainer ---------------------------------------------------------------------------------
+
+VideoVaeTrainer::VideoVaeTrainer(const VideoVaeTrainOptions& options) : options_(options) {
+    model_ = std::make_shared<video_vae::VideoVae>(options_.model_config());
+    init_weights(*model_, options_.seed);
+    adam_ = std::make_unique<Adam>(trainable_parameters(*model_), options_.adam);
+}
+
+VaeStepStats VideoVaeTrainer::step(const at::Tensor& batch) {
+    const at::Tensor x = batch.to(at::kFloat);
+    const auto scale = identity_scale(options_.z_dim);
+    // 1. posterior q(z|x): chunked encoder with autograd                  // [B, z, T', h, w]
+    video_vae::EncodeOptions eo;
+    eo.autograd = true;
+    const video_vae::EncodeResult enc = model_->encode_full(x, scale, eo);
+    const at::Tensor mu = enc.mu;
+    const at::Tensor log_var = enc.log_var.clamp(-30.0, 20.0);
+    // 2. reparameterised sample; the noise depends on (seed, step) only
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(options_.seed * 1000003ULL +
+                                                        static_cast<uint64_t>(steps()) + 1);
+    const at::Tensor eps = at::randn(mu.sizes(), gen, mu.options());
+    const at::Tensor z = mu + eps * (0.5 * log_var).exp();
+    // 3. decode (unclamped) and the loss                                  // [B, 3, T, H, W]
+    video_vae::DecodeOptions dopt;
+    dopt.autograd = true;
+    dopt.clamp = false;
+    const at::Tensor y = model_->decode(z, scale, dopt);
+    const at::Tensor rec = (y - x).abs().mean();
+    const at::Tensor kl = 0.5 * (mu.pow(2) + log_var.exp() - 1.0 - log_var).mean();
+    const at::Tensor loss = rec + options_.kl_weight * kl;
+    loss.backward();
+    // 4. update
+    VaeStepStats s;
+    s.loss = loss.item<double>();
+    s.reconstruction = rec.item<double>();
+    s.kl = kl.item<double>();
+    s.grad_norm = adam_->step(options_.lr);
+    return s;
+}
+
+at::Tensor VideoVaeTrainer::latent_means(const at::Tensor& video) {
+    return model_->encode_full(video, identity_scale(options_.z_dim)).mu;
+}
+
+at::Tensor VideoVaeTrainer::reconstruct(const at::Tensor& video) {
+    const auto scale = identity_scale(options_.z_dim);
+    return model_->decode(model_->encode_full(video, scale).mu, scale);
+}
+
+void VideoVaeTrainer::save_checkpoint(const fs::path& path) const {
+    std::vector<io::NamedTensor> tensors = named_state(*model_, "model.");
+    for (auto& t : adam_->state("adam."))
+        tensors.push_back(std::move(t));
+    const nlohmann::json meta = {
+        {"kind", kCheckpointKind}, {"step", steps()}, {"options", options_.to_json()}};
+    io::save_safetensors(path, tensors, {{"trainer", meta.dump()}});
+}
+
+std::unique_ptr<VideoVaeTrainer> VideoVaeTrainer::from_checkpoint(const fs::path& path) {
+    const auto source = io::open_tensor_source(path);
+    const nlohmann::json meta = read_trainer_metadata(*source, kCheckpointKind);
+    auto trainer =
+        std::make_unique<VideoVaeTrainer>(VideoVaeTrainOptions::from_json(meta.at("options")));
+    load_named_state(*trainer->model_, *source, "model.");
+    trainer->adam_->load_state(*source, "adam.", meta.at("step").get<int64_t>());
+    return trainer;
+}
+
+// ---- statistics and export -------------------------------------------------------------------
+
+video_vae::LatentScale latent_scale_of(const std::vector<at::Tensor>& means) {
+    if (means.empty()) throw Error("latent statistics: no latents given");
+    std::vector<at::Tensor> flat;
+    for (const auto& m : means)  // [B, z, ...] -> [z, B·...]
+        flat.push_back(m.to(at::kDouble).transpose(0, 1).reshape({m.size(1), -1}));
+    const at::Tensor all = at::cat(flat, 1);
+    const at::Tensor mean = all.mean(1);
+    const at::Tensor std = (all - mean.unsqueeze(1)).pow(2).mean(1).sqrt().clamp_min(1e-6);
+    video_vae::LatentScale s;
+    for (int64_t c = 0; c < all.size(0); ++c) {
+        s.mean.push_back(static_cast<float>(mean[c].item<double>()));
+        s.inv_std.push_back(1.0f / static_cast<float>(std[c].item<double>()));
+    }
+    return s;
+}
+
+nlohmann::json export_video_vae(video_vae::VideoVae& model, const video_vae::LatentScale& scale,
+                                const fs::path& dir) {
+    const auto& c = model.config();
+    nlohmann::json config = {{"dim", c.dim},
+                             {"dec_dim", c.dec_dim},
+                             {"z_dim", c.z_dim},
+                             {"dim_mult", c.dim_mult},
+                             {"num_res_blocks", c.num_res_blocks},
+                             {"temperal_downsample", c.temperal_downsample},
+                             {"scale_mean", scale.mean},
+                             {"scale_inv_std", scale.inv_std}};
+    fs::create_directories(dir);
+    io::save_safetensors(dir / "video_vae.safetensors", named_state(model, ""),
+                         {{"config", config.dump()}});
+    return {{"weights", "video_vae.safetensors"}, {"config", config}};
+}
+
+}  // namespace nava::autoencoders

@@ -1,0 +1,82 @@
+// Training the Wan2.2 video VAE class (`video_vae::VideoVae`, any widths; z stays the DiT's
+// video width) from scratch on clips: L1 reconstruction + a small KL term on the posterior,
+// gradients through the same chunked encode / decode the engine runs (EncodeOptions::autograd).
+// The whole trainer state is one safetensors checkpoint; the export is the engine's layout.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include <ATen/core/Tensor.h>
+#include <nlohmann/json.hpp>
+
+#include "inference/models/video_vae/video_vae.h"
+#include "training/autoencoders/adam.h"
+
+namespace nava::autoencoders {
+
+struct VideoVaeTrainOptions {
+    // Model widths; the rest of video_vae::VideoVaeConfig keeps Wan2.2's layout (spatial
+    // factor 16, temporal factor 4), z_dim 48.
+    int64_t dim = 16;
+    int64_t dec_dim = 24;
+    int64_t z_dim = 48;
+    int64_t num_res_blocks = 2;
+    double lr = 5e-4;
+    double kl_weight = 1e-6;  // per-element KL(q(z|x) || N(0, 1)) relative to the per-pixel L1
+    AdamOptions adam;
+    uint64_t seed = 0;
+
+    video_vae::VideoVaeConfig model_config() const;
+    nlohmann::json to_json() const;
+    static VideoVaeTrainOptions from_json(const nlohmann::json& j);
+};
+
+struct VaeStepStats {
+    double loss = 0.0;
+    double reconstruction = 0.0;  // L1 (video) or mel L1 (audio)
+    double kl = 0.0;              // mean per latent element
+    double grad_norm = 0.0;
+};
+
+class VideoVaeTrainer {
+public:
+    // Fresh weights: convs ~ N(0, 1/fan_in), norm gains 1, biases 0 (seeded).
+    explicit VideoVaeTrainer(const VideoVaeTrainOptions& options);
+
+    // One optimisation step on `batch` [B, 3, 1 + 4k, H, W] in [-1, 1]. The posterior sample's
+    // noise comes from (seed, step), so a resumed run repeats the same steps exactly.
+    VaeStepStats step(const at::Tensor& batch);
+
+    // Encode (posterior mean) -> decode with the inference path, clamped to [-1, 1].
+    at::Tensor reconstruct(const at::Tensor& video);
+    // Posterior means [B, z, T', h, w] of `video`, un-normalised (inference path).
+    at::Tensor latent_means(const at::Tensor& video);
+
+    int64_t steps() const { return adam_->steps(); }
+    const VideoVaeTrainOptions& options() const { return options_; }
+    video_vae::VideoVae& model() { return *model_; }
+
+    // Whole trainer state (weights, Adam moments, step, options) written atomically.
+    void save_checkpoint(const std::filesystem::path& path) const;
+    // Rebuilds the trainer from a checkpoint (its options win over any given elsewhere).
+    static std::unique_ptr<VideoVaeTrainer> from_checkpoint(const std::filesystem::path& path);
+
+private:
+    VideoVaeTrainOptions options_;
+    std::shared_ptr<video_vae::VideoVae> model_;
+    std::unique_ptr<Adam> adam_;
+};
+
+// Per-channel mean and 1 / std of the posterior means over `means` ([B, z, T', h, w] each).
+video_vae::LatentScale latent_scale_of(const std::vector<at::Tensor>& means);
+
+// Writes `<dir>/video_vae.safetensors` (engine key names; the config, scale included, in the
+// metadata) and returns the manifest component block {"weights", "config"} that
+// write_random_package-style manifests use (scale_mean / scale_inv_std inside "config").
+nlohmann::json export_video_vae(video_vae::VideoVae& model, const video_vae::LatentScale& scale,
+                                const std::filesystem::path& dir);
+
+}  // namespace nava::autoencoders
