@@ -26,8 +26,8 @@ bool ends_with(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-// Matrices and kernels ~ N(0, 1/fan_in); 1-D tensors: gains named like norms start at one,
-// everything else (biases) at zero. Keeps activations bounded through a few random layers.
+// Norm gains start at one; matrices and kernels ~ N(0, 1/fan_in); other 1-D tensors (biases)
+// at zero. Keeps activations bounded through a few random layers.
 void randomize(torch::nn::Module& module, uint64_t seed) {
     at::NoGradGuard no_grad;
     auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
@@ -35,12 +35,14 @@ void randomize(torch::nn::Module& module, uint64_t seed) {
         at::Tensor p = item.value();
         const std::string& name = item.key();
         at::Tensor value;
-        if (p.dim() >= 2) {
+        // Norm gains first: the video VAE's are [C, 1, 1, 1].
+        if (ends_with(name, "gamma") ||
+            (p.dim() == 1 && name.find("norm") != std::string::npos && ends_with(name, "weight"))) {
+            value = at::ones(p.sizes(), at::kFloat);
+        } else if (p.dim() >= 2) {
             const double fan_in = static_cast<double>(p.numel() / p.size(0));
             value = at::randn(p.sizes(), gen, at::TensorOptions().dtype(at::kFloat)) /
                     std::sqrt(fan_in);
-        } else if (name.find("norm") != std::string::npos || ends_with(name, "gamma")) {
-            value = at::ones(p.sizes(), at::kFloat);
         } else {
             value = at::zeros(p.sizes(), at::kFloat);
         }
