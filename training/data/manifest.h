@@ -38,7 +38,7 @@ public:
 struct ManifestOptions {
     // `.weight` file for a `.list` ("" = the list's name with the extension `.weight`).
     std::filesystem::path weights_file;
-    // Prefix rewrites for paths written on another machine ({"/root/job/NAVA", "/data/nava"}),
+    // Prefix rewrites for paths written on another machine ({"<old prefix>", "<new prefix>"}),
     // applied to absolute media paths of reference data before anything else.
     std::vector<std::pair<std::string, std::string>> path_map;
     // A reference JSONL given alone (without a `.list`): its task and dataset name.

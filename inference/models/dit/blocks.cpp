@@ -76,10 +76,12 @@ at::Tensor self_attention(const at::Tensor& q, const at::Tensor& k, const at::Te
     for (const bool masked : {false, true}) {
         const at::Tensor& idx = masked ? in.masked_samples : in.joint_samples;
         if (idx.numel() == 0) continue;
-        out.index_copy_(0, idx,
-                        attend(select_samples(qh, idx), select_samples(kh, idx), select_samples(vh, idx), layout,
-                               select_samples(layout.joint_keys, idx), select_samples(layout.video_keys, idx),
-                               select_samples(layout.audio_keys, idx), masked));
+        out.index_copy_(
+            0, idx,
+            attend(select_samples(qh, idx), select_samples(kh, idx), select_samples(vh, idx),
+                   layout, select_samples(layout.joint_keys, idx),
+                   select_samples(layout.video_keys, idx), select_samples(layout.audio_keys, idx),
+                   masked));
     }
     return merge_heads(out);
 }

@@ -49,7 +49,7 @@ struct BlockInputs {
     const SequenceLayout* layout = nullptr;
     const TimeConditioning* time = nullptr;
     const RopeTables* rope = nullptr;
-    at::Tensor context;  // [B, text_len, D]
+    at::Tensor context;             // [B, text_len, D]
     bool modality_masking = false;  // every sample
     // Per-sample masking (int64 indices of the masked samples) when only some samples of the
     // batch are masked (guidance passes batched together); undefined otherwise.

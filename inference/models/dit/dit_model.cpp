@@ -118,7 +118,8 @@ DitState DitModel::prepare(const DitInputs& in, const Probe* probe) const {
         if (static_cast<int64_t>(in.masked_samples.size()) != B)
             throw Error("DiT: masked_samples must have one entry per sample");
         std::vector<int64_t> masked, joint;
-        for (int64_t b = 0; b < B; ++b) (in.masked_samples[b] ? masked : joint).push_back(b);
+        for (int64_t b = 0; b < B; ++b)
+            (in.masked_samples[b] ? masked : joint).push_back(b);
         state.masked_samples = at::tensor(masked, at::kLong).to(device);
         state.joint_samples = at::tensor(joint, at::kLong).to(device);
     }

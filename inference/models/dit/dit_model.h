@@ -30,7 +30,7 @@ struct DitInputs {
     at::Tensor timestep;                                                 // [1] (shared) or [B]
     std::optional<at::Tensor> speaker_embeddings;                        // [N, S]
     std::optional<std::vector<std::vector<int64_t>>> speaker_positions;  // per sample
-    bool modality_masking = false;   // video and audio attend only within their own modality
+    bool modality_masking = false;  // video and audio attend only within their own modality
     // Per-sample choice instead (size B) when the passes of one guidance step share a batch.
     std::vector<bool> masked_samples;
     bool first_frame_clean = false;  // image-to-video: frame-0 tokens get t = 0

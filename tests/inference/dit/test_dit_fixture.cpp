@@ -95,6 +95,26 @@ double valid_rows_error(const at::Tensor& ours, const at::Tensor& expect, const 
     return d.index({m}).max().item<double>();
 }
 
+// Every output of the variants against the float64 reference: max and mean abs error bounds.
+void expect_outputs_near_float64(const DitModel& m, const std::vector<std::string>& variants,
+                                 double max_bound, double mean_bound, const char* label) {
+    for (const auto& variant : variants) {
+        const DitOutputs out = m.forward(inputs(variant, at::kFloat));
+        std::vector<std::pair<std::string, at::Tensor>> pairs;
+        for (std::size_t i = 0; i < out.video.size(); ++i)
+            pairs.emplace_back(variant + ".f64.out.vid." + std::to_string(i), out.video[i]);
+        for (std::size_t i = 0; i < out.audio.size(); ++i)
+            pairs.emplace_back(variant + ".f64.out.audio." + std::to_string(i), out.audio[i]);
+        for (const auto& [key, ours] : pairs) {
+            const at::Tensor err = (ours.to(at::kDouble) - reference(key)).abs();
+            EXPECT_LE(err.max().item<double>(), max_bound) << key;
+            EXPECT_LE(err.mean().item<double>(), mean_bound) << key;
+            std::printf("%s %-24s max abs %.4f  mean abs %.4f\n", label, key.c_str(),
+                        err.max().item<double>(), err.mean().item<double>());
+        }
+    }
+}
+
 #define REQUIRE_FIXTURE()                                  \
     if (!fixture()) GTEST_SKIP() << "DiT fixture missing"; \
     at::NoGradGuard no_grad_guard
@@ -209,23 +229,8 @@ TEST(DitFixture, EveryVariantInFloat64IsTight) {
 TEST(DitFixture, Bfloat16WithinTheDocumentedBound) {
     REQUIRE_FIXTURE();
     const auto m = model(at::kBFloat16);
-    for (const char* variant : {"cond", "mmask", "nospk", "i2v", "batch2"}) {
-        const DitOutputs out = m->forward(inputs(variant, at::kFloat));
-        std::vector<std::pair<std::string, at::Tensor>> pairs;
-        for (std::size_t i = 0; i < out.video.size(); ++i)
-            pairs.emplace_back(std::string(variant) + ".f64.out.vid." + std::to_string(i),
-                               out.video[i]);
-        for (std::size_t i = 0; i < out.audio.size(); ++i)
-            pairs.emplace_back(std::string(variant) + ".f64.out.audio." + std::to_string(i),
-                               out.audio[i]);
-        for (const auto& [key, ours] : pairs) {
-            const at::Tensor err = (ours.to(at::kDouble) - reference(key)).abs();
-            EXPECT_LE(err.max().item<double>(), 0.15) << key;
-            EXPECT_LE(err.mean().item<double>(), 0.03) << key;
-            std::printf("bf16 %-24s max abs %.4f  mean abs %.4f\n", key.c_str(),
-                        err.max().item<double>(), err.mean().item<double>());
-        }
-    }
+    expect_outputs_near_float64(*m, {"cond", "mmask", "nospk", "i2v", "batch2"}, 0.15, 0.03,
+                                "bf16");
 }
 
 TEST(DitFixture, PaddedBatchEqualsSamplesRunAlone) {
@@ -260,23 +265,7 @@ TEST(DitFixture, Fp8WeightStorageWithinTwiceTheBfloat16Bound) {
     EXPECT_EQ(report.linears, static_cast<int64_t>(block_linear_names(*m).size()));
     EXPECT_GT(report.linears, 0);
     EXPECT_LT(report.bytes_after * 3, report.bytes_before);  // ~1/4 of float32
-    for (const char* variant : {"cond", "mmask", "i2v", "batch2"}) {
-        const DitOutputs out = m->forward(inputs(variant, at::kFloat));
-        std::vector<std::pair<std::string, at::Tensor>> pairs;
-        for (std::size_t i = 0; i < out.video.size(); ++i)
-            pairs.emplace_back(std::string(variant) + ".f64.out.vid." + std::to_string(i),
-                               out.video[i]);
-        for (std::size_t i = 0; i < out.audio.size(); ++i)
-            pairs.emplace_back(std::string(variant) + ".f64.out.audio." + std::to_string(i),
-                               out.audio[i]);
-        for (const auto& [key, ours] : pairs) {
-            const at::Tensor err = (ours.to(at::kDouble) - reference(key)).abs();
-            EXPECT_LE(err.max().item<double>(), 0.30) << key;
-            EXPECT_LE(err.mean().item<double>(), 0.06) << key;
-            std::printf("fp8 %-24s max abs %.4f  mean abs %.4f\n", key.c_str(),
-                        err.max().item<double>(), err.mean().item<double>());
-        }
-    }
+    expect_outputs_near_float64(*m, {"cond", "mmask", "i2v", "batch2"}, 0.30, 0.06, "fp8");
     // Only the selected Linears are stored compactly.
     const auto partial = model(at::kFloat);
     const auto some = store_block_linears_fp8(*partial, nullptr, "", [](const std::string& name) {
