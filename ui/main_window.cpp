@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 
 #include "ui/create_page.h"
+#include "ui/engine/engine_token_counter.h"
 #include "ui/engine/fake_engine_client.h"
 #include "ui/engine/local_engine_client.h"
 #include "ui/gallery/gallery_model.h"
@@ -404,6 +405,15 @@ void MainWindow::onPackageLoaded(const PackageInfo& info) {
     m_packageName = info.name;
     m_packageDescription = info.description;
     m_packageError.clear();
+    // Exact token counts from the package's tokenizer; the estimate when it cannot be read.
+    try {
+        auto counter = std::make_unique<EngineTokenCounter>(info.path);
+        m_createPage->promptEditor()->setTokenCounter(counter.get());
+        m_tokenCounter = std::move(counter);
+    } catch (const std::exception&) {
+        m_createPage->promptEditor()->setTokenCounter(nullptr);
+        m_tokenCounter.reset();
+    }
     refreshEngineStatus();
     statusBar()->showMessage(tr("Model ready: %1").arg(info.name), 5000);
     if (!info.warnings.isEmpty())

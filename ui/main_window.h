@@ -25,6 +25,7 @@ namespace nava::ui {
 
 class AppSettings;
 class CreatePage;
+class TokenCounter;
 class EngineClient;
 class GalleryModel;
 class GalleryPanel;
@@ -132,6 +133,7 @@ private:
 
     std::unique_ptr<AppSettings> m_ownSettings;
     std::unique_ptr<EngineClient> m_ownEngine;
+    std::unique_ptr<TokenCounter> m_tokenCounter;  // the loaded package's tokenizer
     AppSettings* m_settings = nullptr;
     EngineClient* m_engine = nullptr;
     QString m_dataDir;

@@ -420,7 +420,8 @@ int cmd_bench(const Args& args) {
         "  vae        VAE encode/decode speed and memory (--model audio|video)\n"
         "  batching   per-rank step-time imbalance of the training batching strategies\n"
         "  generate   end-to-end generation: per stage, per step, per pass; batched vs not\n"
-        "  quality    NAVA-tiny quality metrics (not in this build yet)\n";
+        "  quality    NAVA-tiny against the synthetic world's ground truth: sync, spans, "
+        "timbre, colour\n";
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {
         std::cout << "usage: nava bench <target> [options]\n\n" << kTargets;
         return args.empty() ? 2 : 0;
@@ -432,9 +433,7 @@ int cmd_bench(const Args& args) {
     if (target == "vae") return bench_vae(rest);
     if (target == "batching") return bench_batching(rest);
     if (target == "generate") return bench_generate(rest);
-    if (target == "quality")
-        throw NotImplementedError("bench target '" + target +
-                                  "' is not available in this build yet");
+    if (target == "quality") return bench_quality(rest);
     throw UsageError("unknown bench target '" + target + "'\n" + kTargets);
 }
 

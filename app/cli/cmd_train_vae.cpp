@@ -8,6 +8,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "training/autoencoders/speaker_trainer.h"
 #include "training/autoencoders/train_runs.h"
 
 namespace nava::cli {
@@ -111,12 +112,60 @@ int train_audio(const Args& args) {
     return 0;
 }
 
+int train_speaker(const Args& args) {
+    ArgParser p("nava train-vae speaker",
+                "Train the speaker encoder (ReDimNet class, tiny width) on the voices of a synth "
+                "world: each span's reference recording and the span cut from its clip are two "
+                "views of one voice (contrastive loss); export speaker_encoder.safetensors.");
+    p.option("data", "DIR", "synth folder (or its manifest.jsonl)")
+        .option("init", "FILE", "starting weights (e.g. a random package's speaker encoder)")
+        .option("out", "DIR", "output folder: checkpoint.safetensors, speaker_encoder.safetensors")
+        .option("steps", "N", "total optimisation steps (a resumed run continues up to N)", "1000")
+        .option("batch", "B", "voice pairs per step", "32")
+        .option("holdout", "N", "pairs held out for the evaluation", "128")
+        .option("max-pairs", "N", "use at most N training pairs (0 = all)", "0")
+        .option("crop", "SECONDS", "length of each view", "1.0")
+        .option("lr", "LR", "learning rate", "1e-3")
+        .option("temperature", "T", "softmax temperature of the cosine logits", "0.1")
+        .option("checkpoint-every", "N", "write the checkpoint every N steps", "100")
+        .option("log-every", "N", "progress line every N steps", "10")
+        .option("max-minutes", "M", "stop (checkpoint and export) after M minutes (0 = none)", "0")
+        .option("seed", "S", "batch seed", "0")
+        .flag("resume", "continue from <out>/checkpoint.safetensors when it exists");
+    if (!p.parse(args)) return 0;
+    if (!p.has("data") || !p.has("out")) throw UsageError("--data and --out are required");
+    autoencoders::SpeakerRunOptions o;
+    o.data = p.get("data");
+    o.init = p.get("init");
+    o.out = p.get("out");
+    o.steps = p.get_int("steps");
+    o.batch = p.get_int("batch");
+    o.holdout = p.get_int("holdout");
+    o.max_pairs = p.get_int("max-pairs");
+    o.crop_s = p.get_double("crop");
+    o.lr = p.get_double("lr");
+    o.temperature = p.get_double("temperature");
+    o.checkpoint_every = p.get_int("checkpoint-every");
+    o.log_every = p.get_int("log-every");
+    o.max_minutes = p.get_double("max-minutes");
+    o.seed = static_cast<uint64_t>(p.get_int("seed"));
+    o.resume = p.has("resume");
+    if (o.crop_s <= 0.1 || o.temperature <= 0.0)
+        throw UsageError("--crop must exceed 0.1 s and --temperature must be positive");
+    autoencoders::run_speaker_training(o, [](const std::string& line) {
+        std::printf("%s\n", line.c_str());
+        std::fflush(stdout);
+    });
+    return 0;
+}
+
 }  // namespace
 
 int cmd_train_vae(const Args& args) {
     const char* usage =
-        "usage: nava train-vae video|audio --data SYNTH_DIR --out DIR [options]\n"
-        "  'nava train-vae video --help' and 'nava train-vae audio --help' list the options.\n";
+        "usage: nava train-vae video|audio|speaker --data SYNTH_DIR --out DIR [options]\n"
+        "  NAVA-tiny's encoders: 'nava train-vae video --help', '... audio --help' and\n"
+        "  '... speaker --help' list the options.\n";
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {
         if (args.empty()) throw UsageError(usage);
         std::printf("%s", usage);
@@ -125,6 +174,7 @@ int cmd_train_vae(const Args& args) {
     const Args rest(args.begin() + 1, args.end());
     if (args[0] == "video") return train_video(rest);
     if (args[0] == "audio") return train_audio(rest);
+    if (args[0] == "speaker") return train_speaker(rest);
     throw UsageError(usage);
 }
 

@@ -18,6 +18,7 @@ int cmd_synth(const Args& args);
 int cmd_convert(const Args& args);
 int cmd_package(const Args& args);
 int bench_generate(const Args& args);  // `nava bench generate`
+int bench_quality(const Args& args);   // `nava bench quality`
 
 // Shared formatting helpers.
 std::string format_count(unsigned long long n);  // 2837824 -> "2,837,824"

@@ -12,6 +12,10 @@
 
 #include "inference/core/torch_compat.h"
 #include "inference/pipeline/generator.h"
+#include "inference/pipeline/package.h"
+#include "inference/text/prompt.h"
+#include "inference/text/speaker_placeholders.h"
+#include "inference/text/tokenizer.h"
 
 namespace nava::pipeline {
 namespace {
@@ -46,6 +50,39 @@ std::string default_package_path() {
         if (fs::exists(candidate / "manifest.json")) return candidate.lexically_normal().string();
     }
     return {};
+}
+
+struct PromptTokenCounter::Impl {
+    std::shared_ptr<text::Tokenizer> tokenizer;
+};
+
+PromptTokenCounter::~PromptTokenCounter() = default;
+
+std::shared_ptr<const PromptTokenCounter> PromptTokenCounter::open(
+    const std::string& package_path) {
+    const std::string path = package_path.empty() ? default_package_path() : package_path;
+    if (path.empty()) throw PackageError("no model package to count tokens with");
+    const ModelPackage package = ModelPackage::open(path);
+    std::shared_ptr<PromptTokenCounter> c(new PromptTokenCounter());
+    c->impl_ = std::make_unique<Impl>();
+    c->impl_->tokenizer =
+        std::make_shared<text::Tokenizer>(text::Tokenizer::from_folder(package.tokenizer.weights));
+    if (package.dit.config.is_object() && package.dit.config.contains("text_len") &&
+        package.dit.config["text_len"].is_number_integer())
+        c->context_ = package.dit.config["text_len"].get<int64_t>();
+    return c;
+}
+
+int64_t PromptTokenCounter::count(const std::string& prompt) const {
+    text::TokenizeOptions o;
+    o.max_length = context_;
+    try {
+        return text::tokenize_prompt(text::process_prompt(prompt), *impl_->tokenizer, o)
+            .encoding.untruncated_length;
+    } catch (const Error&) {
+        // A prompt the rules refuse (e.g. an unclosed <S>): count its text as written.
+        return static_cast<int64_t>(impl_->tokenizer->encode_ids(prompt).size()) + 1;
+    }
 }
 
 struct GenerationEngine::Impl {

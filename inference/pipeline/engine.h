@@ -91,6 +91,26 @@ using ProgressFn = std::function<void(const JobProgress&)>;
 // (assets/models/nava-tiny); "" when none of them exists.
 std::string default_package_path();
 
+// Counts a prompt's tokens exactly as generation will (the prompt rules — a speaker placeholder
+// after every <S>, cleaning — then the package's own tokenizer, plus </s>), without loading any
+// model: cheap enough for every keystroke, and safe to use from any thread.
+class PromptTokenCounter {
+public:
+    // Opens the tokenizer of the package at `package_path` ("" = the default package). Throws
+    // with a message naming what is missing.
+    static std::shared_ptr<const PromptTokenCounter> open(const std::string& package_path);
+    ~PromptTokenCounter();
+    int64_t count(const std::string& prompt) const;
+    // The text context of the package's DiT (tokens past it are cut off).
+    int64_t context_tokens() const { return context_; }
+
+private:
+    PromptTokenCounter() = default;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    int64_t context_ = 512;
+};
+
 class GenerationEngine {
 public:
     explicit GenerationEngine(EngineOptions options = {});

@@ -302,6 +302,12 @@ void Generator::ensure_loaded(const MemoryProfile& profile) {
     if (package_.speaker_encoder.present() && !speaker_)
         speaker_ = std::make_shared<speaker::SpeakerEncoder>(
             speaker::SpeakerEncoder::load(package_.speaker_encoder.weights));
+    if (speaker_ && components_.dit &&
+        speaker_->embed_dim() != components_.dit->config().speaker_dim)
+        throw PackageError(
+            package_.root.string() + ": the speaker encoder gives " +
+            std::to_string(speaker_->embed_dim()) + "-d voice embeddings but the DiT takes " +
+            std::to_string(components_.dit->config().speaker_dim) + " (speaker_dim in its config)");
     loaded_profile_ = profile.name;
 }
 

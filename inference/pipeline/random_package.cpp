@@ -11,6 +11,9 @@
 #include "inference/models/dit/dit_config.h"
 #include "inference/models/dit/dit_model.h"
 #include "inference/models/dit/dit_weights.h"
+#include "inference/models/speaker/mel_frontend.h"
+#include "inference/models/speaker/redimnet.h"
+#include "inference/models/speaker/redimnet_config.h"
 #include "inference/models/t5/t5_config.h"
 #include "inference/models/t5/t5_encoder.h"
 #include "inference/models/video_vae/video_vae.h"
@@ -59,7 +62,65 @@ std::vector<io::NamedTensor> state_of(torch::nn::Module& module) {
     return out;
 }
 
+// ReDimNet: matrices and kernels ~ N(0, 1/fan_in), norm scales ~ 1, BN statistics of a unit
+// input, the front-end's fixed buffers (pre-emphasis filter, window, mel filterbank) computed
+// from the config as the loader expects them.
+std::vector<io::NamedTensor> random_speaker_state(const speaker::ReDimNetConfig& config,
+                                                  uint64_t seed) {
+    at::NoGradGuard no_grad;
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+    const auto f32 = at::TensorOptions().dtype(at::kFloat);
+    speaker::ReDimNet model(config);
+    std::vector<io::NamedTensor> out;
+    auto add = [&](const std::string& name, const at::Tensor& like) {
+        at::Tensor v;
+        if (like.scalar_type() == at::kLong) {
+            v = at::zeros(like.sizes(), at::kLong);
+        } else if (name == "spec.torchfbank.1.flipped_filter") {
+            v = at::tensor({-0.97f, 1.0f}).view({1, 1, 2});
+        } else if (name == "spec.torchfbank.2.spectrogram.window") {
+            v = speaker::MelBanks::hamming_window(like.size(0), at::kFloat);
+        } else if (name == "spec.torchfbank.2.mel_scale.fb") {
+            v = speaker::MelBanks::mel_filterbank(config.mel, at::kFloat);
+        } else if (ends_with(name, "running_var")) {
+            v = at::ones(like.sizes(), f32);
+        } else if (ends_with(name, "running_mean")) {
+            v = at::zeros(like.sizes(), f32);
+        } else if (ends_with(name, ".w")) {
+            v = at::randn(like.sizes(), gen, f32) * 0.5;
+        } else if (like.dim() >= 2) {
+            const double fan_in = static_cast<double>(like.numel() / like.size(0));
+            v = at::randn(like.sizes(), gen, f32) / std::sqrt(fan_in);
+        } else if (ends_with(name, "weight")) {
+            v = at::ones(like.sizes(), f32);
+        } else {
+            v = at::zeros(like.sizes(), f32);
+        }
+        out.push_back({name, v.to(like.scalar_type()).contiguous(), std::nullopt});
+    };
+    for (const auto& p : model.named_parameters(true))
+        add(p.key(), p.value());
+    for (const auto& b : model.named_buffers(true))
+        add(b.key(), b.value());
+    return out;
+}
+
 }  // namespace
+
+nlohmann::json tiny_speaker_config() {
+    return {
+        {"F", 32},
+        {"C", 8},
+        {"stages_setup", {{1, 1, 1, {{3, 3}}, 4}, {2, 2, 1, {{3, 3}}, 8}, {2, 2, 1, {{3, 3}}, 4}}},
+        {"group_divisor", 4},
+        {"embed_dim", 64}};
+}
+
+void write_random_speaker_encoder(const fs::path& file, const nlohmann::json& config,
+                                  uint64_t seed) {
+    const auto c = speaker::ReDimNetConfig::from_json(config, "random speaker encoder");
+    io::save_safetensors(file, random_speaker_state(c, seed), {{"model_config", config.dump()}});
+}
 
 void write_random_package(const fs::path& root, const RandomPackageSpec& spec) {
     if (spec.tokenizer_model.empty() || !fs::exists(spec.tokenizer_model))
@@ -134,6 +195,8 @@ void write_random_package(const fs::path& root, const RandomPackageSpec& spec) {
                               {"temporal_rope_scaling_factor", 0.24},
                               {"add_spk_emb", true},
                               {"no_split_norm_ffn", true}};
+    if (spec.speaker_config.is_object())
+        dit_cfg["speaker_dim"] = spec.speaker_config.value("embed_dim", 192);
     for (const auto& [k, v] : spec.dit_overrides.items())
         dit_cfg[k] = v;
     {
@@ -152,13 +215,21 @@ void write_random_package(const fs::path& root, const RandomPackageSpec& spec) {
                              {{"dit_config", dit_cfg.dump()}});
     }
 
-    // 5. Manifest.
+    // 5. Speaker encoder (optional).
+    if (spec.speaker_config.is_object()) {
+        write_random_speaker_encoder(root / "speaker_encoder.safetensors", spec.speaker_config,
+                                     spec.seed + 6);
+    }
+
+    // 6. Manifest.
     nlohmann::json components = {
         {"dit", {{"weights", "dit.safetensors"}, {"config", dit_cfg}}},
         {"text_encoder", {{"weights", "text_encoder.safetensors"}, {"config", t5_cfg}}},
         {"tokenizer", {{"folder", "tokenizer"}}},
         {"audio_vae", {{"weights", "audio_vae.safetensors"}, {"config", audio_cfg}}},
     };
+    if (spec.speaker_config.is_object())
+        components["speaker_encoder"] = {{"weights", "speaker_encoder.safetensors"}};
     if (spec.with_video)
         components["video_vae"] = {{"weights", "video_vae.safetensors"}, {"config", video_cfg}};
     write_package_manifest(root, {{"format", "nava-package"},

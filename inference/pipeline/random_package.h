@@ -25,10 +25,21 @@ struct RandomPackageSpec {
     // Video VAE widths (latent channels stay 48, the DiT's video width).
     int64_t video_vae_dim = 8, video_vae_dec_dim = 12;
     bool with_video = true;
+    // Speaker encoder: ReDimNet constructor keys (the checkpoint's `model_config`); null = the
+    // package has none (reference voices are then ignored).
+    nlohmann::json speaker_config = nullptr;
     // Generation defaults written to the manifest.
     nlohmann::json defaults = {{"width", 64},       {"height", 32}, {"fps", 24},
                                {"duration_s", 0.5}, {"steps", 4},   {"shift", 5.0}};
 };
+
+// A small ReDimNet (the class of ReDimNet-M at a tiny width): 32 mel bins, 8 stem channels,
+// three stages, 64-d embedding.
+nlohmann::json tiny_speaker_config();
+// A ReDimNet checkpoint with random weights for `config` (its `model_config` metadata), as the
+// engine loads it: the starting point of `nava train-vae speaker`.
+void write_random_speaker_encoder(const std::filesystem::path& file, const nlohmann::json& config,
+                                  uint64_t seed);
 
 // Writes the package folder (created if needed). Deterministic for a seed: the same spec gives
 // byte-identical files.

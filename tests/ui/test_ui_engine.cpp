@@ -21,7 +21,9 @@
 #include <QtTest/QtTest>
 
 #include "inference/core/runtime.h"
+#include "inference/pipeline/engine.h"
 #include "inference/pipeline/random_package.h"
+#include "ui/engine/engine_token_counter.h"
 #include "ui/engine/local_engine_client.h"
 #include "ui/main_window.h"
 #include "ui/project/project_document.h"
@@ -296,6 +298,36 @@ private Q_SLOTS:
         client.submit(QStringLiteral("ok"), request(out(QStringLiteral("ok.mp4")), 2));
         QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty(); }, kJobTimeoutMs));
         QCOMPARE(client.loadedPackage(), m_package);
+    }
+
+    // The prompt editor's count comes from the package's own tokenizer and prompt rules: the
+    // number the engine plans with, against the package's own text context.
+    void countsTokensWithThePackagesTokenizer() {
+        const EngineTokenCounter counter(m_package);
+        QVERIFY(!counter.isEstimate());
+        nava::pipeline::GenerationEngine engine;
+        const auto info = engine.load_package(m_package.toStdString());
+        QCOMPARE(counter.contextTokens(), int(info.text_len));
+        for (const char* prompt :
+             {"a man says <S>hello there<E> in the room",
+              "quiet street at night with soft rain and music",
+              "<S>hello<E> <S>hello there<E> and the woman speaks to camera"}) {
+            nava::api::GenerationRequest r;
+            r.prompt = prompt;
+            r.width = 64;
+            r.height = 32;
+            r.duration_s = 0.5;
+            const int spans = int(QString::fromUtf8(prompt).count(QStringLiteral("<S>")));
+            for (int k = 0; k < spans; ++k)
+                r.spans.push_back({"hello", ""});
+            const auto plan = engine.plan(r);
+            QCOMPARE(counter.countTokens(QString::fromUtf8(prompt)), int(plan.prompt_tokens));
+        }
+        // A prompt the rules refuse still gets a count (its text as written), not an error.
+        QVERIFY(counter.countTokens(QStringLiteral("an unclosed <S>hello")) > 0);
+        // A folder that is no package: a clear error, caught by the window (estimate instead).
+        QVERIFY_EXCEPTION_THROWN(EngineTokenCounter(m_dir.filePath(QStringLiteral("none"))),
+                                 std::exception);
     }
 };
 

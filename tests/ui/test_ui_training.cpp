@@ -81,10 +81,12 @@ private:
             {QStringLiteral("output_dir"), QStringLiteral("run")},
             {QStringLiteral("optimizer"), QJsonObject{{QStringLiteral("lr"), 1e-4}}},
             {QStringLiteral("stages"),
-             QJsonObject{{QStringLiteral("warmup"), QJsonObject{{QStringLiteral("steps"), 8}}},
-                         {QStringLiteral("main"),
-                          QJsonObject{{QStringLiteral("optimizer"),
-                                       QJsonObject{{QStringLiteral("lr"), 5e-5}}}}}}},
+             QJsonObject{
+                 {QStringLiteral("warmup"), QJsonObject{{QStringLiteral("steps"), 8}}},
+                 {QStringLiteral("main"),
+                  QJsonObject{
+                      {QStringLiteral("optimizer"), QJsonObject{{QStringLiteral("lr"), 5e-5}}},
+                      {QStringLiteral("init_from_stage"), QStringLiteral("warmup")}}}}},
             {QStringLiteral("fake"), fake},
         };
         const QString file = QDir(folder).filePath(QStringLiteral("recipe.json"));
@@ -143,6 +145,12 @@ private Q_SLOTS:
         QCOMPARE(info.outputDir, QFileInfo(recipe).absoluteDir().filePath(QStringLiteral("run")));
         QCOMPARE(info.stages, (QStringList{QStringLiteral("main"), QStringLiteral("warmup")}));
         QCOMPARE(readRecipeInfo(recipe, QStringLiteral("warmup")).steps, qint64(8));
+        // Stages write to their own folders, as `nava train --stage` does.
+        const QDir dir = QFileInfo(recipe).absoluteDir();
+        QCOMPARE(readRecipeInfo(recipe, QStringLiteral("warmup")).outputDir,
+                 dir.filePath(QStringLiteral("run/warmup")));
+        QCOMPARE(readRecipeInfo(recipe, QStringLiteral("main")).outputDir,
+                 dir.filePath(QStringLiteral("run/main")));
         QVERIFY(!readRecipeInfo(recipe, QStringLiteral("nope")).ok);
         QVERIFY(!readRecipeInfo(m_dir.filePath(QStringLiteral("missing.json"))).ok);
     }
@@ -175,6 +183,16 @@ private Q_SLOTS:
                      .toDouble(),
                  5e-5);
         QVERIFY(!launched.contains(QStringLiteral("stages")));
+        // "main" starts from what "warmup" exported (the launch recipe has no stages to look in).
+        QVERIFY(!launched.contains(QStringLiteral("init_from_stage")));
+        QCOMPARE(launched.value(QStringLiteral("model"))
+                     .toObject()
+                     .value(QStringLiteral("weights"))
+                     .toString(),
+                 QFileInfo(recipe).absoluteDir().filePath(
+                     QStringLiteral("run/warmup/model.safetensors")));
+        QCOMPARE(launched.value(QStringLiteral("output_dir")).toString(),
+                 QFileInfo(recipe).absoluteDir().filePath(QStringLiteral("run/main")));
         QVERIFY(QDir::isAbsolutePath(launched.value(QStringLiteral("output_dir")).toString()));
         QCOMPARE(launched.value(QStringLiteral("data"))
                      .toObject()

@@ -75,10 +75,12 @@ at::Tensor load_audio_clip(const fs::path& path, int sample_rate_hz, int channel
     const media::AudioBuffer audio = media::read_audio(path, o);
     const int64_t n = audio.frames();
     if (n < 1) throw Error("audio clip '" + path.string() + "' has no samples");
+    // clone(): with one channel the transpose is already contiguous, and the result must not
+    // point into `audio`, which is freed on return.
     return at::from_blob(const_cast<float*>(audio.samples.data()), {n, audio.channels},
                          at::kFloat)
         .t()
-        .contiguous();  // [C, N]
+        .clone(at::MemoryFormat::Contiguous);  // [C, N]
 }
 
 double psnr_db(const at::Tensor& x, const at::Tensor& reference) {

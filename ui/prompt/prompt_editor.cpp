@@ -299,15 +299,15 @@ void PromptEditor::refreshStatus() {
     }
     const QString raw = m_document->prompt();
     const int tokens = m_counter->countTokens(raw);
-    const QString tokenText =
-        m_counter->isEstimate()
-            ? tr("~%1 / %2 tokens (estimate)").arg(tokens).arg(kTextContextTokens)
-            : tr("%1 / %2 tokens").arg(tokens).arg(kTextContextTokens);
+    const int context = m_counter->contextTokens();
+    const QString tokenText = m_counter->isEstimate()
+                                  ? tr("~%1 / %2 tokens (estimate)").arg(tokens).arg(context)
+                                  : tr("%1 / %2 tokens").arg(tokens).arg(context);
     QString counts = tr("Characters: %1").arg(m_document->parsedPrompt().plainText.size()) +
                      QStringLiteral(" · ") + tokenText;
-    if (tokens > kTextContextTokens) {
-        counts += QStringLiteral(" · ") +
-                  tr("too long: text past %1 tokens is cut off").arg(kTextContextTokens);
+    if (tokens > context) {
+        counts +=
+            QStringLiteral(" · ") + tr("too long: text past %1 tokens is cut off").arg(context);
         m_counts->setStyleSheet(QStringLiteral("color: #c62828;"));
     } else {
         m_counts->setStyleSheet(QString());

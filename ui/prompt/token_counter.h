@@ -1,7 +1,7 @@
 // Counting the prompt's tokens against the text encoder's 512-token context.
 //
-// The real umT5 tokenizer lives in the engine and plugs in later through this interface; until
-// then an estimate is shown. Counters get the raw prompt (with `<S>…<E>`) and count what the
+// The loaded package's tokenizer plugs in through this interface (EngineTokenCounter); without
+// a package an estimate is shown. Counters get the raw prompt (with `<S>…<E>`) and count what the
 // model will see: every "<S>" is followed by a speaker placeholder token, and "</s>" is appended.
 #pragma once
 
@@ -16,6 +16,8 @@ public:
     virtual ~TokenCounter() = default;
     virtual int countTokens(const QString& rawPrompt) const = 0;
     virtual bool isEstimate() const = 0;
+    // The text context: tokens past it are cut off (NAVA: 512; small packages have less).
+    virtual int contextTokens() const { return kTextContextTokens; }
 };
 
 // A tokenizer-free estimate calibrated on sentencepiece behaviour: a short Latin word is one

@@ -60,6 +60,7 @@ QJsonObject effectiveRecipe(const QJsonObject& recipe, const QString& stage) {
                 overrides = v.toObject();
     }
     overrides.remove(QStringLiteral("name"));
+    const QString from = overrides.take(QStringLiteral("init_from_stage")).toString();
     for (auto it = overrides.begin(); it != overrides.end(); ++it) {
         if (it.value().isObject() && out.value(it.key()).isObject()) {
             QJsonObject merged = out.value(it.key()).toObject();
@@ -70,6 +71,23 @@ QJsonObject effectiveRecipe(const QJsonObject& recipe, const QString& stage) {
         } else {
             out.insert(it.key(), it.value());
         }
+    }
+    // As `nava train` reads a staged recipe: a stage without its own output_dir writes to
+    // <output_dir>/<stage>, and "init_from_stage" starts from that stage's exported model (the
+    // launch recipe has no "stages", so it names the file).
+    if (!overrides.contains(QStringLiteral("output_dir"))) {
+        const QString parent =
+            recipe.value(QStringLiteral("output_dir"))
+                .toString(QStringLiteral("runs/") +
+                          recipe.value(QStringLiteral("name")).toString(QStringLiteral("run")));
+        out.insert(QStringLiteral("output_dir"), parent + QLatin1Char('/') + stage);
+    }
+    if (!from.isEmpty() && from != stage) {
+        QJsonObject model = out.value(QStringLiteral("model")).toObject();
+        model.insert(QStringLiteral("weights"),
+                     effectiveRecipe(recipe, from).value(QStringLiteral("output_dir")).toString() +
+                         QStringLiteral("/model.safetensors"));
+        out.insert(QStringLiteral("model"), model);
     }
     out.insert(QStringLiteral("stage"), stage);
     return out;

@@ -75,7 +75,7 @@ at::Tensor AttentiveStatsPooling::forward(const at::Tensor& x) const {
     }
     // 2. per-channel attention over time
     const at::Tensor logits =
-        pointwise_conv(*linear2_, pointwise_conv(*linear1_, x_in).tanh_());  // [B, D, T]
+        pointwise_conv(*linear2_, pointwise_conv(*linear1_, x_in).tanh());  // [B, D, T]
     const at::Tensor alpha = at::softmax(logits.to(st), 2);
     // 3. weighted mean and std
     return weighted_stats(x.to(st), alpha).to(x.scalar_type());  // [B, 2·D]
@@ -112,7 +112,7 @@ at::Tensor MultiHeadAttentivePooling::forward(const at::Tensor& x) const {
         at::Tensor score = chunks[h];
         for (std::size_t i = 0; i < att_[h].size(); ++i) {
             score = pointwise_conv(*att_[h][i], score);
-            if (i + 1 < att_[h].size()) score.tanh_();
+            if (i + 1 < att_[h].size()) score = score.tanh();
         }
         const at::Tensor alpha = at::softmax(score.to(st), -1);  // [B, 1 | D/H, T]
         outs.push_back(weighted_stats(chunks[h].to(st), alpha));

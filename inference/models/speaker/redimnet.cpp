@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <optional>
+
 #include <ATen/ATen.h>
 
 #include "inference/core/error.h"
@@ -180,8 +182,10 @@ ReDimNet::ReDimNet(const ReDimNetConfig& config) : config_(config) {
 }
 
 at::Tensor ReDimNet::forward(const at::Tensor& wave, ReDimNetTrace* trace) const {
-    // Inference only: several steps work in place on fresh temporaries.
-    at::NoGradGuard no_grad;
+    // Inference: no autograd (several steps then work in place on fresh temporaries); a
+    // trainable model (set_trainable) records gradients when the caller's grad mode does.
+    std::optional<at::NoGradGuard> no_grad;
+    if (!trainable_) no_grad.emplace();
     // 1. log-mel features, in float32 (float64 for float64 runs) like the reference
     const at::Tensor feats = spec_->forward(wave, dtype_ == at::kDouble ? at::kDouble : at::kFloat);
     // 2. backbone on the [B, 1, F, T] image

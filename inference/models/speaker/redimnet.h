@@ -79,6 +79,8 @@ public:
     // stay float32 (float64 runs use exact float64 constants).
     void set_compute_dtype(at::ScalarType dtype);
     at::ScalarType compute_dtype() const { return dtype_; }
+    // Training the encoder itself: forward() then records autograd (see records_grad()).
+    void set_trainable(bool trainable) { trainable_ = trainable; }
 
     const ReDimNetConfig& config() const { return config_; }
     const MelBanks& frontend() const { return *spec_; }
@@ -86,6 +88,7 @@ public:
 private:
     ReDimNetConfig config_;
     at::ScalarType dtype_ = at::kFloat;
+    bool trainable_ = false;
     std::shared_ptr<MelBanks> spec_;
     std::shared_ptr<ReDimNetBackbone> backbone_;
     std::shared_ptr<PoolingLayer> pool_;

@@ -24,12 +24,25 @@ at::ScalarType stats_dtype(const at::Tensor& x) {
     return x.scalar_type() == at::kDouble ? at::kDouble : at::kFloat;
 }
 
+bool records_grad() {
+    return at::GradMode::is_enabled();
+}
+
+at::Tensor add_(at::Tensor y, const at::Tensor& x) {
+    return records_grad() ? y + x : y.add_(x);
+}
+
 at::Tensor activate_(at::Tensor x, Activation act) {
+    if (records_grad()) return act == Activation::kGelu ? at::gelu(x) : at::relu(x);
     return act == Activation::kGelu ? at::gelu_(x) : at::relu_(x);
 }
 
 at::Tensor batched_affine(const at::Tensor& w, const at::Tensor& bias, const at::Tensor& x) {
     const int64_t batch = x.size(0);
+    if (records_grad()) {
+        const at::Tensor y = at::matmul(w, x);
+        return bias.defined() ? y + bias.view({-1, 1}) : y;
+    }
     at::Tensor y = at::empty({batch, w.size(0), x.size(2)}, x.options());
     // One GEMM per batch row: a broadcast 2D x 3D matmul takes a slow small-matrix path on the
     // CPU (measured 40x slower than addmm for 16 x 16 weights).
@@ -64,9 +77,11 @@ BatchNorm::BatchNorm(int64_t c, double e) : channels(c), eps(e) {
 
 at::Tensor BatchNorm::forward(const at::Tensor& x) const {
     const auto st = stats_dtype(x);
+    // Batch statistics only while training the encoder (they update the running ones).
+    const bool batch_stats = records_grad() && is_training() && st == running_mean.scalar_type();
     const at::Tensor y =
         at::batch_norm(x.to(st), weight.to(st), bias.to(st), running_mean.to(st),
-                       running_var.to(st), /*training=*/false, /*momentum=*/0.0, eps,
+                       running_var.to(st), /*training=*/batch_stats, /*momentum=*/0.1, eps,
                        /*cudnn_enabled=*/true);
     return y.to(x.scalar_type());
 }
@@ -84,7 +99,10 @@ at::Tensor ChannelLayerNorm::forward(const at::Tensor& x) const {
     const at::Tensor var = y.square().mean(1, /*keepdim=*/true);
     // 2. normalise, then the per-channel affine map (in place on the fresh centred tensor)
     const auto shape = channel_shape(x, channels);
-    y.div_(at::sqrt(var + eps)).mul_(weight.to(st).view(shape)).add_(bias.to(st).view(shape));
+    if (records_grad())
+        y = y / at::sqrt(var + eps) * weight.to(st).view(shape) + bias.to(st).view(shape);
+    else
+        y.div_(at::sqrt(var + eps)).mul_(weight.to(st).view(shape)).add_(bias.to(st).view(shape));
     return y.to(x.scalar_type());
 }
 
@@ -101,7 +119,8 @@ at::Tensor Weight1d::forward(const std::vector<at::Tensor>& xs) const {
     // Accumulated in float32 or wider: the weights sum to one, every input is O(1).
     at::Tensor acc = xs[0].to(st) * p.select(1, 0);  // [B, C, T]
     for (int64_t i = 1; i < n; ++i)
-        acc.addcmul_(xs[static_cast<std::size_t>(i)].to(st), p.select(1, i));
+        acc = records_grad() ? acc + xs[static_cast<std::size_t>(i)].to(st) * p.select(1, i)
+                             : acc.addcmul_(xs[static_cast<std::size_t>(i)].to(st), p.select(1, i));
     return acc.to(xs[0].scalar_type());
 }
 
@@ -138,7 +157,7 @@ at::Tensor ConvNeXtLikeBlock::forward(const at::Tensor& x) const {
     }
     // 2. norm, activation, pointwise conv, residual
     y = pointwise_conv(*pwconv1, activate_(norm->forward(y), act));
-    return y.add_(x);
+    return add_(y, x);
 }
 
 FwSEBlock::FwSEBlock(int64_t num_freq, int64_t num_feats) {
@@ -174,14 +193,14 @@ at::Tensor ResBasicBlock::forward(const at::Tensor& x) const {
     // 1. grouped conv (+ pointwise), ReLU, then BN (the reference order)
     at::Tensor out = conv1->forward(x);
     if (conv1pw) out = pointwise_conv(*conv1pw, out);
-    out = bn1->forward(at::relu_(out));
+    out = bn1->forward(activate_(out, Activation::kRelu));
     // 2. second conv pair, BN, optional frequency-wise gate
     out = conv2->forward(out);
     if (conv2pw) out = pointwise_conv(*conv2pw, out);
     out = bn2->forward(out);
     if (se) out = se->forward(out);
     // 3. residual and ReLU
-    return at::relu_(out.add_(x));
+    return activate_(add_(out, x), Activation::kRelu);
 }
 
 ConvBlock2d::ConvBlock2d(std::shared_ptr<ConvNeXtLikeBlock> block)

@@ -22,6 +22,12 @@ at::ScalarType stats_dtype(const at::Tensor& x);
 enum class Activation { kGelu, kRelu };
 // In place on `x` (a fresh temporary), returned for chaining.
 at::Tensor activate_(at::Tensor x, Activation act);
+// Whether autograd records now (training the encoder): the in-place shortcuts of inference are
+// then replaced by their out-of-place forms, and BatchNorm uses batch statistics when its
+// module is in training mode.
+bool records_grad();
+// y += x, in place unless autograd records.
+at::Tensor add_(at::Tensor y, const at::Tensor& x);
 
 // A 1x1 convolution (stride 1, no padding, one group; any dims) as one matrix product over the
 // flattened spatial axes: the same arithmetic as `conv.forward(x)` without the im2col copy the

@@ -69,7 +69,7 @@ FeedForward::FeedForward(int64_t d, int64_t hidden) {
 at::Tensor FeedForward::forward(const at::Tensor& x) const {
     // "gelu_new" is the tanh approximation, unlike the exact GELU of the 2D blocks.
     at::Tensor h = intermediate_dense->forward(x);
-    return output_dense->forward(at::gelu_(h, "tanh"));
+    return output_dense->forward(records_grad() ? at::gelu(h, "tanh") : at::gelu_(h, "tanh"));
 }
 
 TransformerEncoderLayer::TransformerEncoderLayer(int64_t d, int64_t mlp, int64_t h) {
@@ -83,9 +83,9 @@ TransformerEncoderLayer::TransformerEncoderLayer(int64_t d, int64_t mlp, int64_t
 at::Tensor TransformerEncoderLayer::forward(const at::Tensor& x) const {
     at::Tensor h = x.transpose(1, 2);  // [B, T, D]
     // 1. self-attention, residual, post-norm
-    h = layer_norm->forward(attention->forward(h).add_(h));
+    h = layer_norm->forward(add_(attention->forward(h), h));
     // 2. feed-forward, residual, post-norm
-    h = final_layer_norm->forward(feed_forward->forward(h).add_(h));
+    h = final_layer_norm->forward(add_(feed_forward->forward(h), h));
     return h.transpose(1, 2);  // [B, D, T]
 }
 
@@ -98,7 +98,7 @@ PosEncConv::PosEncConv(int64_t c, int64_t k) {
 }
 
 at::Tensor PosEncConv::forward(const at::Tensor& x) const {
-    return norm->forward(conv->forward(x)).add_(x);
+    return add_(norm->forward(conv->forward(x)), x);
 }
 
 TimeContextBlock1d::TimeContextBlock1d(int64_t c, int64_t h, Block1dType type) : type_(type) {
@@ -151,7 +151,7 @@ at::Tensor TimeContextBlock1d::forward(const at::Tensor& x) const {
         if (transformer_) h = transformer_->forward(h);
     }
     // 3. expand back and add the input
-    return pointwise_conv(*exp_dim_conv_, h).add_(x);  // [B, C·F, T]
+    return add_(pointwise_conv(*exp_dim_conv_, h), x);  // [B, C·F, T]
 }
 
 }  // namespace nava::speaker

@@ -4,9 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <fstream>
 
 #include <ATen/ATen.h>
@@ -234,32 +232,4 @@ TEST(RedimnetFixture, MismatchedFrontendConfigIsReported) {
     Fixture fx = Fixture::open();
     fx.config.mel.f_max_hz = 8000.0;  // the checkpoint's filterbank was built for 7600 Hz
     EXPECT_THROW(SpeakerEncoder(fx.config, *fx.weights), nava::ConfigError);
-}
-
-// Timing of a 10 s clip (run with --gtest_also_run_disabled_tests).
-TEST(RedimnetFixture, DISABLED_Benchmark10sClip) {
-    SKIP_WITHOUT_SPEAKER_FIXTURE();
-    nava::init_runtime();  // NAVA_NUM_THREADS, else every core
-    const Fixture fx = Fixture::open();
-    const SpeakerEncoder enc(fx.config, *fx.weights);
-    const at::Tensor wave = fx.wave().repeat({1, 5});  // 10 s
-    enc.embed(wave);
-    // Wall time, and process CPU time (this machine may be shared with other jobs).
-    std::vector<double> ms, cpu_ms;
-    for (int i = 0; i < 5; ++i) {
-        const auto t0 = std::chrono::steady_clock::now();
-        const std::clock_t c0 = std::clock();
-        const at::Tensor e = enc.embed(wave);
-        cpu_ms.push_back(1000.0 * static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC);
-        ms.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                .count());
-        ASSERT_EQ(e.size(1), 192);
-    }
-    std::sort(ms.begin(), ms.end());
-    std::sort(cpu_ms.begin(), cpu_ms.end());
-    std::printf(
-        "speaker encoder, 10 s clip, %d threads: wall median %.1f ms (min %.1f), "
-        "CPU median %.1f ms\n",
-        at::get_num_threads(), ms[2], ms[0], cpu_ms[2]);
 }

@@ -1,0 +1,124 @@
+// The embedded NAVA-tiny package as a user gets it: it opens as the default package, generates
+// the example project deterministically for a seed (and differently for another seed), and the
+// quality benchmark runs on two held-out prompts and reports every measure.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "inference/api/request.h"
+#include "inference/pipeline/engine.h"
+#include "media/audio_reader.h"
+#include "media/video_reader.h"
+#include "tests/support/test_support.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const fs::path kPackage = fs::path(NAVA_SOURCE_DIR) / "assets/models/nava-tiny";
+const fs::path kDemo = fs::path(NAVA_SOURCE_DIR) / "assets/examples/demo.json";
+
+json read_json(const fs::path& p) {
+    std::ifstream in(p);
+    return json::parse(in);
+}
+
+// The demo project as a request, its voice paths resolved, at few steps (speed).
+nava::api::GenerationRequest demo_request(uint64_t seed) {
+    nava::api::GenerationRequest r = nava::api::request_from_json(read_json(kDemo));
+    for (auto& s : r.speakers)
+        if (!s.voice_path.empty()) s.voice_path = (kDemo.parent_path() / s.voice_path).string();
+    r.steps = 4;
+    r.seed = seed;
+    return r;
+}
+
+struct Decoded {
+    std::vector<uint8_t> pixels;
+    std::vector<float> samples;
+};
+
+Decoded decode(const std::string& path) {
+    Decoded d;
+    d.pixels = nava::media::read_video(path).rgb;
+    d.samples = nava::media::read_audio(path).samples;
+    return d;
+}
+
+TEST(NavaTiny, PackageIsTheDefaultAndSmall) {
+    ASSERT_TRUE(fs::exists(kPackage / "manifest.json")) << "NAVA-tiny is missing";
+    uintmax_t bytes = 0;
+    for (const auto& e : fs::recursive_directory_iterator(kPackage))
+        if (e.is_regular_file()) bytes += e.file_size();
+    EXPECT_LE(bytes, 60u * 1000 * 1000);
+
+    nava::pipeline::GenerationEngine engine;
+    const auto info = engine.load_package(kPackage.string());
+    EXPECT_EQ(info.name, "nava-tiny");
+    EXPECT_TRUE(info.voices_supported);
+    EXPECT_GT(info.dit_parameters, 0);
+    EXPECT_GT(info.default_width, 0);
+    EXPECT_TRUE(info.warnings.empty()) << info.warnings.front();
+
+    // The example project plans against it: two speakers, two spans, a voice each.
+    const auto plan = engine.plan(demo_request(1));
+    EXPECT_EQ(plan.speech_spans, 2);
+    EXPECT_EQ(plan.voices, 2);
+    EXPECT_GT(plan.video_frames, 0);
+    EXPECT_GT(plan.audio_tokens, 0);
+}
+
+TEST(NavaTiny, GeneratesDeterministicallyForASeed) {
+    if (!fs::exists(kPackage / "manifest.json")) GTEST_SKIP() << "NAVA-tiny is missing";
+    const fs::path dir = nava::test::scratch_dir("nava_tiny_generate");
+    nava::pipeline::GenerationEngine engine;
+    engine.load_package(kPackage.string());
+    auto run = [&](uint64_t seed, const std::string& name) {
+        auto r = demo_request(seed);
+        r.output_path = (dir / name).string();
+        return engine.generate(name, r, {}).output_path;
+    };
+    const Decoded a = decode(run(5, "a.mp4"));
+    const Decoded b = decode(run(5, "b.mp4"));
+    const Decoded c = decode(run(6, "c.mp4"));
+    ASSERT_FALSE(a.pixels.empty());
+    ASSERT_FALSE(a.samples.empty());
+    EXPECT_EQ(a.pixels, b.pixels);
+    EXPECT_EQ(a.samples, b.samples);
+    EXPECT_NE(a.pixels, c.pixels);
+}
+
+TEST(NavaTiny, QualityBenchRunsOnTwoCases) {
+    if (!fs::exists(kPackage / "manifest.json")) GTEST_SKIP() << "NAVA-tiny is missing";
+    if (nava::test::run_command("command -v espeak-ng >/dev/null 2>&1").exit_code != 0)
+        GTEST_SKIP() << "espeak-ng is not installed (the bench makes its held-out world)";
+    const fs::path dir = nava::test::scratch_dir("nava_tiny_bench");
+    const auto r = nava::test::run_command(
+        std::string(NAVA_CLI_PATH) + " bench quality --package " +
+        nava::test::shell_quote(kPackage.string()) + " --cases 2 --steps 4 --out " +
+        nava::test::shell_quote((dir / "out").string()) + " --json " +
+        nava::test::shell_quote((dir / "q.json").string()) + " 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("median |sync offset|"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("timbre binding"), std::string::npos);
+    const json q = read_json(dir / "q.json");
+    ASSERT_EQ(q.at("cases").size(), 2u);
+    EXPECT_EQ(q.at("generated").at("cases"), 2);
+    EXPECT_GT(q.at("seconds_per_clip").get<double>(), 0.0);
+    for (const auto& c : q.at("cases")) {
+        EXPECT_TRUE(fs::exists(c.at("clip").get<std::string>()));
+        // The world's own clips are the calibration: every named colour is there.
+        EXPECT_EQ(c.at("world").at("colours_present"), c.at("world").at("colours"));
+    }
+
+    // Bad input: a clear message and a non-zero exit.
+    const auto bad = nava::test::run_command(
+        std::string(NAVA_CLI_PATH) + " bench quality --package /nonexistent --cases 2 2>&1");
+    EXPECT_NE(bad.exit_code, 0);
+    EXPECT_NE(bad.output.find("nonexistent"), std::string::npos) << bad.output;
+}
+
+}  // namespace

@@ -1,0 +1,180 @@
+// The quality measures of `nava bench quality`, applied to the world's own clips: a clip made by
+// the world must score as perfectly synchronised, with its speech inside the spans and every
+// named colour present; the same clip with its sound delayed must show the delay.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include <ATen/ATen.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/test_support.h"
+#include "training/autoencoders/clips.h"
+#include "training/synth/dataset.h"
+#include "training/synth/quality.h"
+#include "training/synth/speech.h"
+
+namespace nava::synth {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct WorldCase {
+    json truth;
+    QualityClip clip;
+    std::vector<at::Tensor> voices;
+};
+
+class QualityOnWorldClips : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        try {
+            find_espeak();
+        } catch (const SynthError&) {
+            return;
+        }
+        const fs::path dir = nava::test::scratch_dir("synth_quality");
+        DatasetOptions o;
+        o.out_dir = dir;
+        o.clips = 0;
+        o.holdout = 8;
+        o.seed = 5;
+        o.format.width = 64;
+        o.format.height = 64;
+        o.format.frames = 49;
+        o.threads = 2;
+        generate_dataset(o);
+        cases_ = new std::vector<WorldCase>();
+        std::ifstream in(dir / "holdout.jsonl");
+        std::string line;
+        while (std::getline(in, line)) {
+            const json rec = json::parse(line);
+            WorldCase c;
+            std::ifstream t(dir / rec.at("truth").get<std::string>());
+            c.truth = json::parse(t);
+            autoencoders::VideoClipOptions vo;
+            vo.frames = 49;
+            c.clip.video =
+                autoencoders::load_video_clip(dir / rec.at("video").get<std::string>(), vo);
+            c.clip.audio =
+                autoencoders::load_audio_clip(dir / rec.at("audio").get<std::string>(), 16000, 1)
+                    .flatten();
+            for (const auto& v : c.truth["files"]["voices"])
+                c.voices.push_back(
+                    autoencoders::load_audio_clip(dir / v.get<std::string>(), 16000, 1).flatten());
+            cases_->push_back(std::move(c));
+        }
+    }
+    static void TearDownTestSuite() {
+        delete cases_;
+        cases_ = nullptr;
+    }
+    void SetUp() override {
+        if (!cases_) GTEST_SKIP() << "espeak-ng is not installed";
+    }
+    static std::vector<WorldCase>* cases_;
+};
+std::vector<WorldCase>* QualityOnWorldClips::cases_ = nullptr;
+
+TEST_F(QualityOnWorldClips, WorldClipsScoreAsSynchronisedAndFaithful) {
+    int speech_cases = 0, sync_cases = 0, colours = 0;
+    for (const auto& c : *cases_) {
+        const CaseQuality q = measure_case(c.truth, c.clip, c.voices, {}, &c.clip);
+        SCOPED_TRACE(c.truth.at("caption").get<std::string>());
+        EXPECT_EQ(q.colours_present, q.colours);
+        colours += q.colours;
+        if (q.sync_cue == "mouth") {
+            ++sync_cases;
+            ASSERT_TRUE(q.sync_offset_ms.has_value());
+            EXPECT_LE(std::abs(*q.sync_offset_ms), 1000.0 / 24.0 + 1e-9);
+            EXPECT_GT(q.sync_correlation, 0.5);
+        }
+        if (!c.truth.at("speech").empty()) {
+            ++speech_cases;
+            ASSERT_TRUE(q.span_adherence.has_value());
+            EXPECT_GT(*q.span_adherence, 0.6);
+        } else {
+            EXPECT_FALSE(q.span_adherence.has_value());
+        }
+    }
+    EXPECT_GT(speech_cases, 0);
+    EXPECT_GT(sync_cases, 0);
+    EXPECT_GT(colours, 0);
+}
+
+TEST_F(QualityOnWorldClips, DelayedSoundShowsAsOffsetAndLeavesTheSpans) {
+    int checked = 0;
+    for (const auto& c : *cases_) {
+        const CaseQuality q0 = measure_case(c.truth, c.clip, c.voices, {}, &c.clip);
+        if (q0.sync_cue != "mouth") continue;
+        // Delay the sound by 4 frames (167 ms).
+        QualityClip late = c.clip;
+        const int64_t shift = 4 * 16000 / 24;
+        late.audio = at::cat({at::zeros({shift}), c.clip.audio.slice(0, 0, -shift)});
+        const CaseQuality q = measure_case(c.truth, late, c.voices, {}, &c.clip);
+        ASSERT_TRUE(q.sync_offset_ms.has_value());
+        EXPECT_NEAR(*q.sync_offset_ms, 4 * 1000.0 / 24.0, 1000.0 / 24.0 + 1e-9);
+        // Silence: no span measure, no sync.
+        QualityClip silent = c.clip;
+        silent.audio = at::zeros_like(c.clip.audio);
+        const CaseQuality qs = measure_case(c.truth, silent, c.voices, {}, &c.clip);
+        EXPECT_FALSE(qs.span_adherence.has_value());
+        EXPECT_FALSE(qs.sync_offset_ms.has_value());
+        ++checked;
+    }
+    EXPECT_GT(checked, 0);
+}
+
+TEST_F(QualityOnWorldClips, MissingColoursAndWrongVoicesAreCounted) {
+    for (const auto& c : *cases_) {
+        // A grey picture has none of the named colours.
+        QualityClip grey = c.clip;
+        grey.video = at::zeros_like(c.clip.video);
+        const CaseQuality q = measure_case(c.truth, grey, c.voices, {}, &c.clip);
+        EXPECT_EQ(q.colours_present, 0) << c.truth.at("caption");
+    }
+    // Timbre: an embedder that maps everything to the same vector cannot tell voices apart (a
+    // tie is not a success); one that looks at the loudness of the exact recording can.
+    int spans = 0;
+    for (const auto& c : *cases_) {
+        if (c.truth.at("speech").size() < 2) continue;
+        const CaseQuality q = measure_case(
+            c.truth, c.clip, c.voices, [](const at::Tensor&) { return at::ones({4}); }, &c.clip);
+        EXPECT_EQ(q.timbre_correct, 0);
+        spans += q.timbre_spans;
+    }
+    if (spans == 0) GTEST_SKIP() << "no two-speaker prompt among the held-out cases";
+}
+
+TEST(QualitySignals, BestLagFindsAShiftAndRefusesConstants) {
+    std::vector<double> a(40, 0.0), b(40, 0.0);
+    for (int t = 0; t < 40; ++t)
+        a[static_cast<std::size_t>(t)] = std::sin(t * 0.7) + (t % 7 == 0 ? 2.0 : 0.0);
+    for (int t = 0; t < 40; ++t)
+        b[static_cast<std::size_t>(t)] = t >= 3 ? a[static_cast<std::size_t>(t - 3)] : 0.0;
+    double r = 0.0;
+    const auto lag = best_lag(a, b, 6, &r);
+    ASSERT_TRUE(lag.has_value());
+    EXPECT_EQ(*lag, 3);
+    EXPECT_GT(r, 0.95);
+    EXPECT_FALSE(best_lag(a, std::vector<double>(40, 1.0), 6).has_value());
+
+    std::vector<CaseQuality> cases(3);
+    cases[0].sync_offset_ms = -40.0;
+    cases[1].sync_offset_ms = 10.0;
+    cases[2].sync_offset_ms = 100.0;
+    cases[0].span_adherence = 0.5;
+    cases[1].timbre_spans = 2;
+    cases[1].timbre_correct = 1;
+    cases[2].colours = 4;
+    cases[2].colours_present = 3;
+    const QualitySummary s = summarize(cases);
+    EXPECT_DOUBLE_EQ(s.median_abs_sync_ms, 40.0);
+    EXPECT_DOUBLE_EQ(s.span_adherence, 0.5);
+    EXPECT_DOUBLE_EQ(s.timbre_accuracy, 0.5);
+    EXPECT_DOUBLE_EQ(s.colour_adherence, 0.75);
+}
+
+}  // namespace
+}  // namespace nava::synth

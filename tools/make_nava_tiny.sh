@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Makes NAVA-tiny from nothing, with this repository's own tools, in a work folder:
+#
+#   tools/make_nava_tiny.sh WORKDIR [minutes per encoder] [DiT steps of this run]
+#
+# Every step resumes: run it again (in this session or a later one) and it continues where it
+# stopped — the world's clips are skipped when complete, the trainers resume from their
+# checkpoints, the preprocessing cache keeps its entries, `nava train` resumes its stages.
+# The package is written to WORKDIR/nava-tiny; copy it to assets/models/nava-tiny when
+# `nava bench quality` says it beats the shipped one.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+NAVA=${NAVA:-$ROOT/build/bin/nava}
+W=${1:?usage: tools/make_nava_tiny.sh WORKDIR [encoder minutes] [DiT steps]}
+MINUTES=${2:-12}
+DIT_STEPS=${3:-0}
+mkdir -p "$W"
+cd "$W"
+say() { printf '\033[1m[nava-tiny]\033[0m %s\n' "$*"; }
+
+# 1. The world: 3000 training clips + 48 held-out prompts, 64x64, 49 frames (2.04 s) at 24 fps.
+say "world"
+"$NAVA" synth --out world --clips 3000 --holdout 48 --width 64 --height 64 --frames 49 \
+    --seed 7 --quiet
+
+# 2. A sentencepiece vocabulary of the world's captions (umT5 id layout + speech sentinels).
+if [[ ! -f tok/spiece.model ]]; then
+    say "tokenizer"
+    mkdir -p tok
+    sed -n 's/.*"caption":"\([^"]*\)".*/\1/p' world/manifest.jsonl > tok/corpus.txt
+    spm_train --input=tok/corpus.txt --model_prefix=tok/spiece --model_type=bpe \
+        --vocab_size=1000 --hard_vocab_limit=false --pad_id=0 --eos_id=1 --bos_id=2 --unk_id=3 \
+        --character_coverage=1.0 --num_threads=1 --minloglevel=2 \
+        --user_defined_symbols='<extra_id_0>,<extra_id_1>,<extra_id_2>'
+fi
+
+# 3. The starting point: every component at its tiny width (umT5 64 x 2 layers, DiT 256 wide,
+#    2 double + 4 single blocks, patch 1x1x1, ReDimNet with 64-d voices).
+if [[ ! -f base/manifest.json ]]; then
+    say "base package"
+    "$NAVA" package random --tokenizer tok/spiece.model --out base --name nava-tiny --seed 11 \
+        --text-dim 64 --text-layers 2 --text-ffn 128 --text-len 96 --speaker \
+        --dit '{"dim": 256, "ffn_dim": 768, "num_heads": 4, "num_layers": 6, "num_double_layers": 2, "num_single_layers": 4, "patch_size": [1,1,1], "freq_dim": 128}' \
+        --defaults '{"width": 64, "height": 64, "fps": 24, "duration_s": 2.0417, "steps": 16, "shift": 5.0}'
+fi
+
+# 4. Encoders (each resumes; MINUTES bounds this run of each).
+say "video VAE"
+"$NAVA" train-vae video --data world --out vvae --resume --steps 100000 --batch 2 --lr 3e-4 \
+    --holdout 16 --frames 9 --size 64 --dim 16 --dec-dim 24 --max-clips 400 \
+    --max-minutes "$MINUTES"
+say "audio VAE"
+"$NAVA" train-vae audio --data world --out avae --resume --steps 1500 --vocoder-steps 83 \
+    --batch 4 --lr 1e-3 --holdout 16 --max-minutes "$MINUTES"
+say "speaker encoder"
+"$NAVA" train-vae speaker --data world --init base/speaker_encoder.safetensors --out spk \
+    --resume --steps 3000 --batch 32 --holdout 128 --max-minutes "$MINUTES"
+
+# 5. The encoders the DiT trains against (bf16 storage, exactly what the package ships).
+if [[ ! -f enc_pkg/manifest.json ]]; then
+    "$NAVA" package assemble --base base --out enc_pkg --video-vae vvae/video_vae.component.json \
+        --audio-vae avae/audio_vae.component.json --speaker spk/speaker_encoder.safetensors
+fi
+
+# 6. The DiT: encode the world once, then the recipe's stages (joint, anneal).
+cp -n "$ROOT/tools/nava_tiny_recipe.json" recipe.json
+"$NAVA" train recipe.json --preprocess
+if [[ "$DIT_STEPS" -gt 0 ]]; then
+    "$NAVA" train recipe.json --max-steps "$DIT_STEPS"
+else
+    "$NAVA" train recipe.json
+fi
+
+# 7. The package (the vocoder may have trained further since step 5: it does not change the
+#    latents the DiT learnt) and its measures.
+if [[ -f run/anneal/model.safetensors ]]; then
+    "$NAVA" package assemble --base enc_pkg --out nava-tiny --dit run/anneal/model.safetensors \
+        --audio-vae avae/audio_vae.component.json \
+        --voices "ada=world/voices/orange-h000015.wav,bram=world/voices/blue-h000031.wav" \
+        --about '{"world": {"seed": 7, "width": 64, "height": 64, "fps": 24, "frames": 49}}'
+    "$NAVA" bench quality --package nava-tiny --world world --cases 48 --out bench-quality \
+        --json bench-quality.json
+fi

@@ -1,0 +1,367 @@
+#include "training/synth/quality.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <ATen/ATen.h>
+
+namespace nava::synth {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr double kMouthRgb[3] = {50.0, 16.0, 20.0};  // render.h kMouthColour
+
+// [3, T, H, W] in [-1, 1] -> [T, H, W, 3] float in 0..255 (contiguous).
+at::Tensor to_rgb255(const at::Tensor& video) {
+    return ((video.to(at::kFloat).clamp(-1.0, 1.0) + 1.0) * 127.5)
+        .permute({1, 2, 3, 0})
+        .contiguous();
+}
+
+// Pixel distance to `rgb` -> [T, H, W].
+at::Tensor colour_distance(const at::Tensor& rgb255, const double rgb[3]) {
+    const at::Tensor target = at::tensor(
+        {static_cast<float>(rgb[0]), static_cast<float>(rgb[1]), static_cast<float>(rgb[2])});
+    return (rgb255 - target).pow(2).sum(-1).sqrt();
+}
+
+std::vector<double> to_vector(const at::Tensor& t) {
+    const at::Tensor c = t.to(at::kDouble).contiguous();
+    return std::vector<double>(c.data_ptr<double>(), c.data_ptr<double>() + c.numel());
+}
+
+double cosine(const at::Tensor& a, const at::Tensor& b) {
+    const at::Tensor x = a.to(at::kDouble).flatten(), y = b.to(at::kDouble).flatten();
+    const double d = (x.norm() * y.norm()).item<double>();
+    return d > 0.0 ? x.dot(y).item<double>() / d : 0.0;
+}
+
+// Audio onsets: positive part of the envelope's first difference.
+std::vector<double> onsets(const std::vector<double>& env) {
+    std::vector<double> out(env.size(), 0.0);
+    for (std::size_t t = 1; t < env.size(); ++t)
+        out[t] = std::max(0.0, env[t] - env[t - 1]);
+    return out;
+}
+
+// Sum over the objects of |acceleration| of the centroid of the pixels of the object's colour
+// (faces masked out); frames where the object is not found repeat the last centroid.
+std::vector<double> impact_signal(const json& truth, const at::Tensor& video, double distance) {
+    const at::Tensor rgb = to_rgb255(video);
+    const int64_t T = rgb.size(0), H = rgb.size(1), W = rgb.size(2);
+    const at::Tensor ys = at::arange(H, at::kFloat).view({1, H, 1}).expand({T, H, W});
+    const at::Tensor xs = at::arange(W, at::kFloat).view({1, 1, W}).expand({T, H, W});
+    at::Tensor not_face = at::ones({T, H, W}, at::kBool);
+    for (const auto& f : truth.value("faces", json::array())) {
+        const double fx = f.at("x").get<double>(), fy = f.at("y").get<double>();
+        const double r = f.at("radius_px").get<double>() * 1.15;
+        not_face &= ((xs - fx).pow(2) + (ys - fy).pow(2)) > r * r;
+    }
+    std::vector<double> total(static_cast<std::size_t>(T), 0.0);
+    for (const auto& o : truth.value("objects", json::array())) {
+        const auto c = o.at("rgb");
+        const double target[3] = {c[0].get<double>(), c[1].get<double>(), c[2].get<double>()};
+        const at::Tensor mask =
+            ((colour_distance(rgb, target) < distance) & not_face).to(at::kFloat);
+        const std::vector<double> n = to_vector(mask.sum({1, 2}));
+        const std::vector<double> sx = to_vector((mask * xs).sum({1, 2}));
+        const std::vector<double> sy = to_vector((mask * ys).sum({1, 2}));
+        std::vector<double> cx(n.size(), -1.0), cy(n.size(), -1.0);
+        double lx = -1.0, ly = -1.0;
+        for (std::size_t t = 0; t < n.size(); ++t) {
+            if (n[t] >= 2.0) {
+                lx = sx[t] / n[t];
+                ly = sy[t] / n[t];
+            }
+            cx[t] = lx;
+            cy[t] = ly;
+        }
+        for (std::size_t t = 1; t + 1 < n.size(); ++t) {
+            if (cx[t - 1] < 0.0) continue;
+            const double ax = cx[t + 1] - 2.0 * cx[t] + cx[t - 1];
+            const double ay = cy[t + 1] - 2.0 * cy[t] + cy[t - 1];
+            total[t] += std::sqrt(ax * ax + ay * ay);
+        }
+    }
+    return total;
+}
+
+}  // namespace
+
+std::vector<double> frame_envelope(const QualityClip& clip, int64_t frames, double low_hz,
+                                   double high_hz) {
+    std::vector<double> env(static_cast<std::size_t>(std::max<int64_t>(frames, 0)), 0.0);
+    if (!clip.audio.defined() || clip.audio.numel() == 0 || frames <= 0) return env;
+    at::Tensor wave = clip.audio.to(at::kDouble).flatten();
+    if (high_hz > 0.0) {
+        const int64_t n = wave.numel();
+        at::Tensor spec = at::fft_rfft(wave);
+        const at::Tensor freq = at::arange(spec.numel(), at::kDouble) *
+                                (static_cast<double>(clip.sample_rate_hz) / static_cast<double>(n));
+        spec = spec * ((freq >= low_hz) & (freq <= high_hz)).to(spec.scalar_type());
+        wave = at::fft_irfft(spec, n);
+    }
+    const std::vector<double> w = to_vector(wave);
+    const double hop = clip.sample_rate_hz / clip.fps;
+    for (int64_t t = 0; t < frames; ++t) {
+        const auto a = static_cast<int64_t>(std::max(0.0, (static_cast<double>(t) - 0.5) * hop));
+        const auto b =
+            std::min<int64_t>(static_cast<int64_t>(w.size()),
+                              static_cast<int64_t>((static_cast<double>(t) + 0.5) * hop));
+        double s = 0.0;
+        for (int64_t i = a; i < b; ++i)
+            s += w[static_cast<std::size_t>(i)] * w[static_cast<std::size_t>(i)];
+        env[static_cast<std::size_t>(t)] = b > a ? std::sqrt(s / static_cast<double>(b - a)) : 0.0;
+    }
+    return env;
+}
+
+std::vector<double> mouth_signal(const json& truth, const at::Tensor& video) {
+    const at::Tensor rgb = to_rgb255(video);
+    const int64_t T = rgb.size(0), H = rgb.size(1), W = rgb.size(2);
+    std::vector<double> out(static_cast<std::size_t>(T), 0.0);
+    const at::Tensor dark = (1.0 - colour_distance(rgb, kMouthRgb) / 100.0).clamp_min(0.0);
+    for (const auto& f : truth.value("faces", json::array())) {
+        if (!f.value("speaks", false)) continue;
+        const double x = f.at("x").get<double>(), y = f.at("y").get<double>();
+        const double r = f.at("radius_px").get<double>();
+        const auto clampi = [](double v, int64_t hi) {
+            return std::clamp<int64_t>(static_cast<int64_t>(std::lround(v)), 0, hi);
+        };
+        const int64_t x0 = clampi(x - 0.45 * r, W), x1 = clampi(x + 0.45 * r + 1.0, W);
+        const int64_t y0 = clampi(y + 0.42 * r - 0.35 * r, H),
+                      y1 = clampi(y + 0.42 * r + 0.35 * r + 1.0, H);
+        if (x1 <= x0 || y1 <= y0) continue;
+        const std::vector<double> m =
+            to_vector(dark.slice(1, y0, y1).slice(2, x0, x1).mean({1, 2}));
+        for (std::size_t t = 0; t < m.size(); ++t)
+            out[t] += m[t];
+    }
+    return out;
+}
+
+std::optional<int> best_lag(const std::vector<double>& a, const std::vector<double>& b, int max_lag,
+                            double* correlation) {
+    const int n = static_cast<int>(std::min(a.size(), b.size()));
+    std::optional<int> best;
+    double best_r = -2.0;
+    for (int lag = -max_lag; lag <= max_lag; ++lag) {
+        double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+        int m = 0;
+        for (int t = 0; t < n; ++t) {
+            const int u = t + lag;
+            if (u < 0 || u >= n) continue;
+            const double x = a[static_cast<std::size_t>(t)], y = b[static_cast<std::size_t>(u)];
+            sa += x;
+            sb += y;
+            saa += x * x;
+            sbb += y * y;
+            sab += x * y;
+            ++m;
+        }
+        if (m < 4) continue;
+        const double va = saa - sa * sa / m, vb = sbb - sb * sb / m;
+        if (va <= 1e-12 || vb <= 1e-12) continue;
+        const double r = (sab - sa * sb / m) / std::sqrt(va * vb);
+        // Ties go to the smaller |lag|.
+        if (r > best_r + 1e-12 ||
+            (std::abs(r - best_r) <= 1e-12 && best && std::abs(lag) < std::abs(*best))) {
+            best_r = r;
+            best = lag;
+        }
+    }
+    if (best && correlation) *correlation = best_r;
+    return best;
+}
+
+CaseQuality measure_case(const json& truth, const QualityClip& clip,
+                         const std::vector<at::Tensor>& reference_voices,
+                         const SpeakerEmbedder& embed, const QualityClip* world,
+                         const QualityOptions& options) {
+    CaseQuality q;
+    q.id = truth.value("id", std::string());
+    const json speech = truth.value("speech", json::array());
+    const bool has_video = clip.video.defined() && clip.video.numel() > 0;
+    const int64_t frames = has_video ? clip.video.size(1)
+                                     : static_cast<int64_t>(std::lround(
+                                           clip.audio.numel() * clip.fps / clip.sample_rate_hz));
+
+    // 1. Sync.
+    if (has_video) {
+        bool speaking = false;
+        for (const auto& f : truth.value("faces", json::array()))
+            speaking = speaking || f.value("speaks", false);
+        std::vector<double> cue, sound;
+        if (speaking && !speech.empty()) {
+            cue = mouth_signal(truth, clip.video);
+            sound = frame_envelope(clip, frames, options.speech_band_low_hz,
+                                   options.speech_band_high_hz);
+            q.sync_cue = "mouth";
+        } else if (!truth.value("objects", json::array()).empty() &&
+                   !truth.value("impact_times_s", json::array()).empty()) {
+            cue = impact_signal(truth, clip.video, options.colour_distance);
+            sound = onsets(frame_envelope(clip, frames));
+            q.sync_cue = "impact";
+        }
+        if (!cue.empty()) {
+            double r = 0.0;
+            if (const auto lag = best_lag(cue, sound, options.max_lag_frames, &r)) {
+                q.sync_offset_ms = *lag * 1000.0 / clip.fps;
+                q.sync_correlation = r;
+            } else {
+                q.sync_cue.clear();
+            }
+        }
+    }
+
+    // 2. Span adherence.
+    if (!speech.empty() && clip.audio.defined() && clip.audio.numel() > 0) {
+        const std::vector<double> env =
+            frame_envelope(clip, frames, options.speech_band_low_hz, options.speech_band_high_hz);
+        double inside = 0.0, total = 0.0;
+        for (std::size_t t = 0; t < env.size(); ++t) {
+            const double time = static_cast<double>(t) / clip.fps;
+            const double e = env[t] * env[t];
+            total += e;
+            for (const auto& s : speech) {
+                if (time >= s.at("start_s").get<double>() - options.span_tolerance_s &&
+                    time <= s.at("end_s").get<double>() + options.span_tolerance_s) {
+                    inside += e;
+                    break;
+                }
+            }
+        }
+        if (total > 0.0) q.span_adherence = inside / total;
+    }
+
+    // 3. Timbre binding.
+    if (embed && speech.size() >= 2 && reference_voices.size() == speech.size() &&
+        clip.audio.defined()) {
+        std::vector<at::Tensor> refs;
+        for (const auto& v : reference_voices)
+            refs.push_back(embed(v));
+        const at::Tensor wave = clip.audio.to(at::kFloat).flatten();
+        const int64_t n = wave.numel();
+        for (std::size_t i = 0; i < speech.size(); ++i) {
+            double a = speech[i].at("start_s").get<double>(),
+                   b = speech[i].at("end_s").get<double>();
+            if (b - a < 0.5) {  // the embedder needs some sound: at least half a second
+                const double mid = 0.5 * (a + b);
+                a = mid - 0.25;
+                b = mid + 0.25;
+            }
+            const int64_t s0 =
+                std::clamp<int64_t>(static_cast<int64_t>(a * clip.sample_rate_hz), 0, n);
+            const int64_t s1 =
+                std::clamp<int64_t>(static_cast<int64_t>(b * clip.sample_rate_hz), 0, n);
+            if (s1 - s0 < clip.sample_rate_hz / 4) continue;
+            const at::Tensor e = embed(wave.slice(0, s0, s1));
+            const double own = cosine(e, refs[i]);
+            double other = -2.0;
+            const std::string who = speech[i].value("speaker", std::string());
+            for (std::size_t j = 0; j < speech.size(); ++j)
+                if (j != i && speech[j].value("speaker", std::string()) != who)
+                    other = std::max(other, cosine(e, refs[j]));
+            if (other < -1.5) continue;  // one speaker only
+            ++q.timbre_spans;
+            if (own > other) ++q.timbre_correct;
+        }
+    }
+
+    // 4. Colour adherence.
+    if (has_video) {
+        const at::Tensor rgb = to_rgb255(clip.video);
+        const at::Tensor world_rgb =
+            world && world->video.defined() ? to_rgb255(world->video) : at::Tensor();
+        double background[3] = {-1000, -1000, -1000};
+        if (truth.contains("background")) {
+            const auto c = truth["background"].at("rgb");
+            for (int k = 0; k < 3; ++k)
+                background[k] = c[static_cast<std::size_t>(k)].get<double>();
+        }
+        auto check = [&](const json& rgb_json) {
+            const double target[3] = {rgb_json[0].get<double>(), rgb_json[1].get<double>(),
+                                      rgb_json[2].get<double>()};
+            const double db = std::sqrt(std::pow(target[0] - background[0], 2) +
+                                        std::pow(target[1] - background[1], 2) +
+                                        std::pow(target[2] - background[2], 2));
+            if (db < options.colour_distance) return;  // indistinguishable from the background
+            const double share = (colour_distance(rgb, target) < options.colour_distance)
+                                     .to(at::kFloat)
+                                     .mean()
+                                     .item<double>();
+            double need = 0.002;
+            if (world_rgb.defined())
+                need = options.colour_min_share *
+                       (colour_distance(world_rgb, target) < options.colour_distance)
+                           .to(at::kFloat)
+                           .mean()
+                           .item<double>();
+            ++q.colours;
+            if (share >= need && share > 0.0) ++q.colours_present;
+        };
+        for (const auto& o : truth.value("objects", json::array()))
+            check(o.at("rgb"));
+        for (const auto& f : truth.value("faces", json::array()))
+            check(f.at("rgb"));
+    }
+    return q;
+}
+
+json CaseQuality::to_json() const {
+    json j = {{"id", id},
+              {"sync_cue", sync_cue},
+              {"timbre_spans", timbre_spans},
+              {"timbre_correct", timbre_correct},
+              {"colours", colours},
+              {"colours_present", colours_present}};
+    j["sync_offset_ms"] = sync_offset_ms ? json(*sync_offset_ms) : json(nullptr);
+    j["sync_correlation"] = sync_correlation;
+    j["span_adherence"] = span_adherence ? json(*span_adherence) : json(nullptr);
+    return j;
+}
+
+QualitySummary summarize(const std::vector<CaseQuality>& cases) {
+    QualitySummary s;
+    s.cases = static_cast<int>(cases.size());
+    std::vector<double> offsets;
+    double span_sum = 0.0;
+    int timbre_correct = 0, colours_present = 0;
+    for (const auto& c : cases) {
+        if (c.sync_offset_ms) offsets.push_back(std::abs(*c.sync_offset_ms));
+        if (c.span_adherence) {
+            span_sum += *c.span_adherence;
+            ++s.span_cases;
+        }
+        s.timbre_spans += c.timbre_spans;
+        timbre_correct += c.timbre_correct;
+        s.colours += c.colours;
+        colours_present += c.colours_present;
+    }
+    s.sync_cases = static_cast<int>(offsets.size());
+    if (!offsets.empty()) {
+        std::sort(offsets.begin(), offsets.end());
+        const std::size_t m = offsets.size();
+        s.median_abs_sync_ms = m % 2 ? offsets[m / 2] : 0.5 * (offsets[m / 2 - 1] + offsets[m / 2]);
+    }
+    if (s.span_cases > 0) s.span_adherence = span_sum / s.span_cases;
+    if (s.timbre_spans > 0)
+        s.timbre_accuracy = static_cast<double>(timbre_correct) / s.timbre_spans;
+    if (s.colours > 0) s.colour_adherence = static_cast<double>(colours_present) / s.colours;
+    return s;
+}
+
+json QualitySummary::to_json() const {
+    return {{"cases", cases},
+            {"median_abs_sync_ms", median_abs_sync_ms},
+            {"sync_cases", sync_cases},
+            {"span_adherence", span_adherence},
+            {"span_cases", span_cases},
+            {"timbre_accuracy", timbre_accuracy},
+            {"timbre_spans", timbre_spans},
+            {"colour_adherence", colour_adherence},
+            {"colours", colours}};
+}
+
+}  // namespace nava::synth

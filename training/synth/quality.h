@@ -1,0 +1,91 @@
+// Quality of generated clips against the synthetic world's ground truth (`nava bench quality`).
+// A generated clip for a held-out prompt is compared with what the world says should happen:
+//  * A/V sync: the cross-correlation lag between a visual cue and the audio envelope — the
+//    opening of the speaking faces' mouths (their truth positions locate the mouth), or, in
+//    clips without speech, the acceleration of the objects tracked by their truth colour
+//    against audio onsets. Reported as the lag (ms) with the highest correlation, within
+//    ±max_lag frames.
+//  * Span adherence: the share of the clip's speech-band energy that lies inside the spans'
+//    truth windows (with a small tolerance).
+//  * Timbre binding: with two or more speakers, whether each span's audio is closer (speaker-
+//    embedding cosine) to its own reference voice than to every other speaker's.
+//  * Colour adherence: whether each named colour (objects and faces) covers at least a fraction
+//    of the pixels it covers in the world's own clip of that prompt.
+// The same measures on the world's own clip calibrate them (a perfect model scores like it).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <ATen/core/Tensor.h>
+#include <nlohmann/json.hpp>
+
+namespace nava::synth {
+
+struct QualityClip {
+    at::Tensor video;  // [3, T, H, W] float in [-1, 1] (undefined: no picture)
+    at::Tensor audio;  // [N] mono float at `sample_rate_hz`
+    double fps = 24.0;
+    int sample_rate_hz = 16000;
+};
+
+// Mono waveform at 16 kHz -> embedding [D].
+using SpeakerEmbedder = std::function<at::Tensor(const at::Tensor&)>;
+
+struct QualityOptions {
+    int max_lag_frames = 6;          // sync search range (±250 ms at 24 fps)
+    double span_tolerance_s = 0.08;  // windows widened by this much on both sides
+    double colour_distance = 60.0;   // RGB distance (0..441) of a pixel counted as a colour
+    double colour_min_share = 0.3;   // of the world clip's share, for "present"
+    double speech_band_low_hz = 250.0;
+    double speech_band_high_hz = 4000.0;
+};
+
+struct CaseQuality {
+    std::string id;
+    std::optional<double> sync_offset_ms;  // + : sound after picture
+    std::string sync_cue;                  // "mouth", "impact" or "" (nothing to measure)
+    double sync_correlation = 0.0;         // at the chosen lag
+    std::optional<double> span_adherence;  // 0..1, clips with speech only
+    int timbre_spans = 0, timbre_correct = 0;
+    int colours = 0, colours_present = 0;
+    nlohmann::json to_json() const;
+};
+
+// Measures `clip` against `truth` (a clip's truth JSON). `reference_voices` are the spans'
+// reference recordings (truth "speech" order, 16 kHz mono), `embed` the speaker embedder (may be
+// empty: no timbre measure), `world` the world's own clip for the colour calibration (may be
+// null: the colour test then asks for any pixel of the colour in 0.2 % of the picture).
+CaseQuality measure_case(const nlohmann::json& truth, const QualityClip& clip,
+                         const std::vector<at::Tensor>& reference_voices,
+                         const SpeakerEmbedder& embed, const QualityClip* world,
+                         const QualityOptions& options = {});
+
+// Per-frame signals (exposed for tests): RMS of the audio in each frame's window [T];
+// mouth opening of the speaking faces [T] (dark mouth-coloured share of their mouth boxes).
+std::vector<double> frame_envelope(const QualityClip& clip, int64_t frames, double low_hz = 0.0,
+                                   double high_hz = 0.0);
+std::vector<double> mouth_signal(const nlohmann::json& truth, const at::Tensor& video);
+// The lag (frames, -max..max) maximising the Pearson correlation of a[t] and b[t + lag];
+// nullopt when either signal is constant. `correlation` receives the value at that lag.
+std::optional<int> best_lag(const std::vector<double>& a, const std::vector<double>& b, int max_lag,
+                            double* correlation = nullptr);
+
+struct QualitySummary {
+    int cases = 0;
+    double median_abs_sync_ms = -1.0;  // < 0: no case had a cue
+    int sync_cases = 0;
+    double span_adherence = -1.0;  // mean over clips with speech
+    int span_cases = 0;
+    double timbre_accuracy = -1.0;  // correct spans / spans
+    int timbre_spans = 0;
+    double colour_adherence = -1.0;  // present / named
+    int colours = 0;
+    nlohmann::json to_json() const;
+};
+QualitySummary summarize(const std::vector<CaseQuality>& cases);
+
+}  // namespace nava::synth
