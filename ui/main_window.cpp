@@ -27,6 +27,8 @@
 #include "ui/gallery/gallery_panel.h"
 #include "ui/generation/generation_panel.h"
 #include "ui/player/player_widget.h"
+#include "ui/project/generation_settings.h"
+#include "ui/project/project_document.h"
 #include "ui/prompt/prompt_editor.h"
 #include "ui/queue/job_queue.h"
 #include "ui/queue/queue_panel.h"
@@ -405,6 +407,22 @@ void MainWindow::onPackageLoaded(const PackageInfo& info) {
     m_packageName = info.name;
     m_packageDescription = info.description;
     m_packageError.clear();
+    // A new, untouched project takes the package's own defaults as its starting point (NAVA-tiny
+    // knows 64x64 pictures of 2 s; the full model's 1280x704 would be slow and meaningless
+    // there). Not an edit: nothing to undo, nothing unsaved. Saved projects keep their settings.
+    const GenerationSettings untouched;
+    GenerationSettings current = document()->settings();
+    current.package = untouched.package;
+    if (document()->filePath().isEmpty() && !document()->isModified() && current == untouched &&
+        info.defaultWidth > 0 && info.defaultHeight > 0) {
+        GenerationSettings s = document()->settings();
+        s.width = info.defaultWidth;
+        s.height = info.defaultHeight;
+        if (info.defaultDurationS >= kMinDurationS)
+            s.durationS = snapDuration(info.defaultDurationS).seconds;
+        if (info.defaultSteps > 0) s.steps = info.defaultSteps;
+        document()->applySettings(s);
+    }
     // Exact token counts from the package's tokenizer; the estimate when it cannot be read.
     try {
         auto counter = std::make_unique<EngineTokenCounter>(info.path);

@@ -59,7 +59,9 @@ api::GenerationRequest request_from_record(const json& record, const fs::path& b
             rebase(v);
     if (r.contains("speakers") && r["speakers"].is_array())
         for (auto& s : r["speakers"])
-            if (s.is_object() && s.contains("voice_path")) rebase(s["voice_path"]);
+            if (s.is_object())
+                for (const char* key : {"voice", "voice_path"})
+                    if (s.contains(key)) rebase(s[key]);
     if (reference) {
         json ref = {{"prompt", r.value("prompt", std::string())}};
         if (r.contains("image_path")) ref["image_path"] = r["image_path"];

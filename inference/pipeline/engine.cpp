@@ -40,7 +40,8 @@ std::string message_of(const std::exception& e) {
 
 std::string default_package_path() {
     namespace fs = std::filesystem;
-    if (const char* env = std::getenv("NAVA_PACKAGE"); env && *env) return env;
+    if (const char* env = std::getenv("NAVA_PACKAGE"); env && *env)
+        return std::string(env) == "none" ? std::string() : std::string(env);
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (ec) return {};

@@ -88,7 +88,7 @@ using ProgressFn = std::function<void(const JobProgress&)>;
 
 // The package used when none is named: $NAVA_PACKAGE, else the embedded NAVA-tiny installed
 // beside the executable (share/nava/models/nava-tiny) or in the source tree
-// (assets/models/nava-tiny); "" when none of them exists.
+// (assets/models/nava-tiny); "" when none of them exists or NAVA_PACKAGE=none.
 std::string default_package_path();
 
 // Counts a prompt's tokens exactly as generation will (the prompt rules — a speaker placeholder

@@ -28,7 +28,10 @@ struct PackageInfo {
     QString description;          // one line for the status bar
     QStringList modes;            // "t2av", "i2av", "t2a"
     bool voicesSupported = true;  // the package can clone voices (has a speaker encoder)
-    QStringList warnings;         // e.g. files that are missing but optional
+    // The package's own generation defaults (0 = none): a small model knows small pictures.
+    int defaultWidth = 0, defaultHeight = 0, defaultSteps = 0;
+    double defaultDurationS = 0.0;
+    QStringList warnings;  // e.g. files that are missing but optional
 };
 
 struct JobProgress {

@@ -147,6 +147,10 @@ PackageInfo LocalEngineClient::toUi(const nava::pipeline::PackageInfo& info) {
               : QStringList{QStringLiteral("t2a")};
     out.voicesSupported = info.voices_supported;
     out.warnings = qsList(info.warnings);
+    out.defaultWidth = info.default_width;
+    out.defaultHeight = info.default_height;
+    out.defaultSteps = info.default_steps;
+    out.defaultDurationS = info.default_duration_s;
     QStringList parts;
     const QString params = parameterCount(info.dit_parameters);
     if (!params.isEmpty()) parts << tr("%1 parameters").arg(params);
