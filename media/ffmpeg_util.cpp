@@ -3,6 +3,7 @@
 #if NAVA_HAVE_FFMPEG
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>

@@ -6,6 +6,7 @@
 
 #if NAVA_HAVE_FFMPEG
 
+#include <cstdint>
 #include <memory>
 #include <string>
 

@@ -4,6 +4,7 @@
 
 extern "C" {
 #include <libswresample/swresample.h>
+#include <cstdint>
 }
 
 #include "media/ffmpeg_util.h"

@@ -1,5 +1,6 @@
 // WAV and PNG export (the parts of export.h that are not MP4).
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 #include "media/atomic_file.h"

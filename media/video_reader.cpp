@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "media/ffmpeg_util.h"
 #include "media/frame_convert.h"

@@ -1,5 +1,7 @@
 #include "training/recipe.h"
 
+#include <cstdint>
+
 #include "inference/core/error.h"
 #include "inference/io/json_config.h"
 

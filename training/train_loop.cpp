@@ -89,7 +89,10 @@ TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> 
     } else {
         dit::load_dit_weights(model, *io::open_tensor_source(recipe.init_weights), at::kFloat);
     }
-    DitTrainer trainer(model, comm, recipe.trainer);
+    if (options.device != model.parameters().front().device()) model.to(options.device);
+    TrainerOptions trainer_options = recipe.trainer;
+    trainer_options.device = options.device;
+    DitTrainer trainer(model, comm, trainer_options);
     result.parameters = trainer.fsdp().total_parameter_count();
     result.shard_bytes = trainer.fsdp().shard_bytes();
     result.optimizer_bytes = trainer.optimizer().state_bytes();

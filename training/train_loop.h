@@ -10,6 +10,8 @@
 #include <ostream>
 #include <vector>
 
+#include <c10/core/Device.h>
+
 #include "training/distributed/communicator.h"
 #include "training/recipe.h"
 #include "training/trainer/dit_trainer.h"
@@ -25,6 +27,8 @@ struct TrainRunOptions {
     // Set (e.g. by a SIGINT / SIGTERM handler) to stop at the next step boundary: the ranks
     // agree on it, save a checkpoint and return with `interrupted` set.
     const std::atomic<bool>* stop = nullptr;
+    // Where the model trains (see resolve_train_device); data is loaded on the CPU.
+    c10::Device device = c10::kCPU;
 };
 
 struct TrainRunResult {

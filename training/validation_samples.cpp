@@ -1,5 +1,6 @@
 #include "training/validation_samples.h"
 
+#include <cstdint>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -49,9 +50,10 @@ std::vector<fs::path> write_validation_samples(const Recipe& recipe, int64_t ste
                                             {"components", components},
                                             {"defaults", base.defaults}});
 
-    // 3. One clip per prompt, same seed every time so the samples show training progress.
+    // 3. One clip per prompt, same seed every time so the samples show training progress; on
+    //    the device the training runs on.
     pipeline::EngineOptions options;
-    options.device = "cpu";
+    options.device = trainer.options().device.str();
     pipeline::GenerationEngine engine(options);
     engine.load_package(work.string());
     std::vector<fs::path> written;

@@ -2,6 +2,7 @@
 // package's other components, and run through the generation engine on the recipe's prompts.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>

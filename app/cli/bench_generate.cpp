@@ -2,6 +2,7 @@
 // denoising step and per guidance pass, total time, peak resident memory per stage — with the
 // passes batched into one DiT forward and, for comparison, one forward per pass; plus how good
 // the progress ETA was.
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <map>

@@ -2,6 +2,7 @@
 // starting point of a NAVA-tiny training run, and a stand-in for benchmarks and tests.
 // `nava package assemble`: a package from a base package and trained parts (how NAVA-tiny is
 // put together from the outputs of `nava train-vae` and `nava train`).
+#include <cstdint>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>

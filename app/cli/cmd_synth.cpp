@@ -1,6 +1,7 @@
 // `nava synth`: the procedurally generated audio-visual world NAVA-tiny is trained on — clips
 // of bouncing objects whose impacts sound and of cartoon faces that speak (espeak-ng), with
 // captions, reference voices and ground truth. Deterministic per seed; resumable.
+#include <cstdint>
 #include <cstdio>
 #include <iostream>
 #include <thread>

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cstdint>
 
 #include <atomic>
 #include <chrono>
@@ -20,6 +21,7 @@
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "inference/core/error.h"
+#include "inference/core/torch_compat.h"
 #include "inference/io/json_config.h"
 #include "training/checkpoint.h"
 #include "training/distributed/communicator.h"
@@ -279,7 +281,11 @@ int cmd_train(const Args& args) {
               "validate, then encode the accepted clips into data.cache_dir (resumable; entries "
               "already cached are kept); no training")
         .option("workers", "N", "with --preprocess: decoding threads (default: the recipe's)")
-        .option("device", "NAME", "with --preprocess: where the encoders run (cpu, cuda)", "cpu")
+        .option("device", "NAME",
+                "where training runs, or with --preprocess the encoders: auto, cpu, cuda (this "
+                "rank's local GPU), cuda:N; auto picks the GPU under NCCL or for a single process "
+                "on a machine with CUDA, else the CPU",
+                "auto")
         .option("stage", "NAME",
                 "of a staged recipe: run this stage only (default: every stage in order, each "
                 "resumed or skipped when already done)");
@@ -312,7 +318,9 @@ int cmd_train(const Args& args) {
     if (p.has("preprocess")) {
         const long long workers = p.has("workers") ? p.get_int("workers") : 0;
         if (workers < 0 || workers > 256) throw UsageError("--workers must be between 1 and 256");
-        return preprocess_data(recipe, static_cast<int>(workers), p.get("device"));
+        std::string device = p.get("device");
+        if (device == "auto") device = cuda_available() ? "cuda" : "cpu";
+        return preprocess_data(recipe, static_cast<int>(workers), device);
     }
     const long long nproc = p.get_int("nproc");
     if (nproc < 1 || nproc > 512) throw UsageError("--nproc must be between 1 and 512");
@@ -341,9 +349,11 @@ int cmd_train(const Args& args) {
     if (backend != "gloo" && backend != "nccl") throw UsageError("--backend must be gloo or nccl");
     const long long timeout = p.get_int("timeout");
     if (timeout < 1) throw UsageError("--timeout must be positive");
-    auto comm = train::Communicator::connect(
-        env, backend == "nccl" ? train::CommBackend::nccl : train::CommBackend::gloo,
-        std::chrono::seconds(timeout));
+    const auto comm_backend =
+        backend == "nccl" ? train::CommBackend::nccl : train::CommBackend::gloo;
+    const c10::Device device = train::training_device(p.get("device"), comm_backend, env);
+    if (device.is_cuda()) set_cuda_device(device.index());
+    auto comm = train::Communicator::connect(env, comm_backend, std::chrono::seconds(timeout));
 
     train::TrainRunOptions options;
     options.resume = !p.has("no-resume");
@@ -351,6 +361,7 @@ int cmd_train(const Args& args) {
     if (p.has("dump-params")) options.dump_dir = p.get("dump-params");
     options.progress = &std::cout;
     options.stop = &g_stop;
+    options.device = device;
     if (comm->rank() == 0)
         std::cout << nlohmann::json{{"event", "start"},
                                     {"recipe", recipe.name},
@@ -358,6 +369,7 @@ int cmd_train(const Args& args) {
                                     {"method", recipe.trainer.lora.enabled() ? "lora" : "full"},
                                     {"ranks", comm->size()},
                                     {"backend", comm->backend_name()},
+                                    {"device", device.str()},
                                     {"launcher", train::launcher_name(env.launcher)}}
                          .dump()
                   << std::endl;

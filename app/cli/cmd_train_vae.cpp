@@ -1,6 +1,7 @@
 // `nava train-vae`: trains NAVA-tiny's autoencoders from scratch on a `nava synth` folder —
 // the video VAE (Wan2.2 class at small widths) or the audio codec (audio VAE + vocoder) — and
 // writes weights in the layout the engine loads plus the manifest component block.
+#include <cstdint>
 #include <cstdio>
 #include <iostream>
 

@@ -6,8 +6,14 @@
 #include <ATen/Context.h>
 #include <torch/version.h>
 
-#if TORCH_VERSION_MAJOR >= 2
+#include "nava/build_config.h"
+
+// CUDA helpers exist only in a CUDA LibTorch (2.x); a CPU build answers "no device".
+#if NAVA_HAVE_CUDA && TORCH_VERSION_MAJOR >= 2
+#define NAVA_WITH_CUDA 1
 #include <c10/cuda/CUDAFunctions.h>
+#else
+#define NAVA_WITH_CUDA 0
 #endif
 
 namespace nava {
@@ -62,7 +68,7 @@ bool cuda_available() {
 }
 
 int cuda_device_count() {
-#if TORCH_VERSION_MAJOR >= 2
+#if NAVA_WITH_CUDA
     if (!at::hasCUDA()) return 0;
     return static_cast<int>(c10::cuda::device_count());
 #else
@@ -70,8 +76,16 @@ int cuda_device_count() {
 #endif
 }
 
+void set_cuda_device(int index) {
+#if NAVA_WITH_CUDA
+    if (cuda_available()) c10::cuda::set_device(static_cast<c10::DeviceIndex>(index));
+#else
+    (void)index;
+#endif
+}
+
 std::optional<DeviceMemory> cuda_memory(int device) {
-#if TORCH_VERSION_MAJOR >= 2
+#if NAVA_WITH_CUDA
     if (!cuda_available()) return std::nullopt;
     const auto previous = c10::cuda::current_device();
     c10::cuda::set_device(static_cast<c10::DeviceIndex>(device));

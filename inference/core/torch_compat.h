@@ -26,6 +26,9 @@ at::Tensor attention_reference(const at::Tensor& q, const at::Tensor& k, const a
 std::string torch_version_string();
 bool cuda_available();
 int cuda_device_count();
+// Makes `index` the calling thread's current CUDA device (NCCL communicators and kernels launched
+// without an explicit device use it); nothing without CUDA.
+void set_cuda_device(int index);
 // Free and total bytes of a CUDA device; nullopt without CUDA.
 struct DeviceMemory {
     int64_t free_bytes = 0;

@@ -1,5 +1,6 @@
 #include "inference/io/json_config.h"
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 

@@ -1,5 +1,6 @@
 #include "inference/io/pickle_reader.h"
 
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <unordered_map>

@@ -14,6 +14,7 @@
 // Non-tensor values (step counters, hyper-parameters) are not listed.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>

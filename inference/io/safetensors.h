@@ -1,6 +1,7 @@
 // Memory-mapped safetensors files (single and sharded) and the writer.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>

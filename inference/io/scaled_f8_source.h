@@ -3,6 +3,7 @@
 // (bits × scale) and its scale companion is hidden from the name list.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>

@@ -1,5 +1,7 @@
 #include "inference/text/prompt.h"
 
+#include <cstdint>
+
 #include "inference/text/text_clean.h"
 #include "inference/text/utf8.h"
 

@@ -1,5 +1,7 @@
 #include "inference/text/speaker_placeholders.h"
 
+#include <cstdint>
+
 #include "inference/text/utf8.h"
 
 namespace nava::text {

@@ -1,6 +1,7 @@
 #include "inference/text/tokenizer.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "inference/core/error.h"
 #include "inference/text/sentencepiece_model.h"

@@ -1,5 +1,7 @@
 #include "inference/text/utf8.h"
 
+#include <cstdint>
+
 #include "inference/core/error.h"
 
 namespace nava::text {

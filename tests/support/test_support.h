@@ -24,4 +24,7 @@ ProcessResult run_command(const std::string& command_line);
 // Quotes an argument for /bin/sh.
 std::string shell_quote(const std::string& arg);
 
+// A TCP port on the loopback interface that was free a moment ago (for rendezvous stores).
+int free_tcp_port();
+
 }  // namespace nava::test

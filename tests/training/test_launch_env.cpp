@@ -4,6 +4,8 @@
 #include <map>
 
 #include "inference/core/error.h"
+#include "inference/core/torch_compat.h"
+#include "training/distributed/communicator.h"
 #include "training/distributed/launch_env.h"
 
 using namespace nava;
@@ -91,4 +93,33 @@ TEST(LaunchEnv, InconsistentValuesNameTheVariable) {
     EXPECT_THROW(
         launch_env_from(env({{"RANK", "0"}, {"WORLD_SIZE", "1"}, {"MASTER_PORT", "70000"}})),
         ConfigError);
+}
+
+// Where a rank trains: names resolve, and what this machine lacks is refused with a reason.
+TEST(TrainingDevice, ResolvesNamesAndRefusesWhatIsMissing) {
+    LaunchEnv single;
+    EXPECT_TRUE(training_device("cpu", CommBackend::gloo, single).is_cpu());
+    EXPECT_THROW(training_device("cpu", CommBackend::nccl, single), ConfigError);
+    EXPECT_THROW(training_device("tpu", CommBackend::gloo, single), ConfigError);
+    EXPECT_THROW(training_device("cuda:x", CommBackend::gloo, single), ConfigError);
+    LaunchEnv two = single;
+    two.world_size = 2;
+    // Several CPU ranks under Gloo stay on the CPU even where a GPU exists.
+    EXPECT_TRUE(training_device("auto", CommBackend::gloo, two).is_cpu());
+    const int gpus = cuda_device_count();
+    if (gpus == 0) {
+        EXPECT_TRUE(training_device("auto", CommBackend::gloo, single).is_cpu());
+        EXPECT_THROW(training_device("cuda", CommBackend::gloo, single), ConfigError);
+        EXPECT_THROW(training_device("auto", CommBackend::nccl, single), ConfigError);
+        EXPECT_THROW(training_device("cuda:0", CommBackend::nccl, single), ConfigError);
+    } else {
+        EXPECT_TRUE(training_device("auto", CommBackend::gloo, single).is_cuda());
+        LaunchEnv last = two;
+        last.local_rank = gpus - 1;
+        EXPECT_EQ(training_device("cuda", CommBackend::nccl, last).index(), gpus - 1);
+        last.local_rank = gpus;
+        EXPECT_THROW(training_device("auto", CommBackend::nccl, last), ConfigError);
+        EXPECT_THROW(training_device("cuda:" + std::to_string(gpus), CommBackend::gloo, single),
+                     ConfigError);
+    }
 }

@@ -91,6 +91,8 @@ AudioCodecTrainer::AudioCodecTrainer(const AudioCodecTrainOptions& options) : op
         codec_->audio_vae->per_channel_statistics->mean_of_means.zero_();
         codec_->audio_vae->per_channel_statistics->std_of_means.fill_(1.0);
     }
+    narrow_posterior(*codec_->audio_vae, "encoder.conv_out.conv.bias", config.vae.z_channels,
+                     kInitialPosteriorLogVar);
     mel_ = std::make_unique<audio_vae::MelFrontEnd>(config.vae.mel);
     NamedParameters vae_params;
     for (auto& p : trainable_parameters(*codec_->audio_vae))

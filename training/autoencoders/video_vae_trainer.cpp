@@ -68,6 +68,7 @@ VideoVaeTrainOptions VideoVaeTrainOptions::from_json(const nlohmann::json& j) {
 VideoVaeTrainer::VideoVaeTrainer(const VideoVaeTrainOptions& options) : options_(options) {
     model_ = std::make_shared<video_vae::VideoVae>(options_.model_config());
     init_weights(*model_, options_.seed);
+    narrow_posterior(*model_, "conv1.bias", options_.z_dim, kInitialPosteriorLogVar);
     adam_ = std::make_unique<Adam>(trainable_parameters(*model_), options_.adam);
 }
 

@@ -41,6 +41,22 @@ void init_weights(torch::nn::Module& module, uint64_t seed) {
     }
 }
 
+void narrow_posterior(torch::nn::Module& module, const std::string& bias_name, int64_t z_channels,
+                      double log_var) {
+    at::NoGradGuard no_grad;
+    for (auto& item : module.named_parameters(/*recurse=*/true)) {
+        if (item.key() != bias_name) continue;
+        at::Tensor b = item.value();
+        if (b.dim() != 1 || b.size(0) != 2 * z_channels)
+            throw Error(bias_name + ": expected " + std::to_string(2 * z_channels) +
+                        " entries (mean and log-variance of " + std::to_string(z_channels) +
+                        " channels)");
+        b.narrow(0, z_channels, z_channels).fill_(log_var);
+        return;
+    }
+    throw Error("narrow_posterior: the model has no parameter " + bias_name);
+}
+
 NamedParameters trainable_parameters(torch::nn::Module& module) {
     NamedParameters out;
     for (auto& item : module.named_parameters(/*recurse=*/true)) {

@@ -24,6 +24,15 @@ namespace nava::autoencoders {
 // Kernels / matrices ~ N(0, 1/fan_in); `gamma` gains 1; everything else (biases) 0.
 void init_weights(torch::nn::Module& module, uint64_t seed);
 
+// Starts a VAE's posterior narrow: the log-variance half ([z, 2z)) of the bias named `bias_name`
+// (the layer that emits mean and log-variance) is set to `log_var`. With the default 0 the
+// sample's noise is as large as the means, the decoder learns to ignore the latent and only
+// the average picture comes out; Adam moves that bias by about the learning rate per step, far
+// too slowly to recover. Throws nava::Error when the module has no such bias of 2z entries.
+void narrow_posterior(torch::nn::Module& module, const std::string& bias_name, int64_t z_channels,
+                      double log_var);
+constexpr double kInitialPosteriorLogVar = -8.0;  // noise std 0.018
+
 // Every parameter of `module`, switched to requires_grad (the engine's layers create some
 // parameters with requires_grad off).
 NamedParameters trainable_parameters(torch::nn::Module& module);

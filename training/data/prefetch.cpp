@@ -1,6 +1,7 @@
 #include "training/data/prefetch.h"
 
 #include <chrono>
+#include <cstdint>
 
 #include "inference/core/error.h"
 

@@ -1,6 +1,7 @@
 #include "training/data/validation.h"
 
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <set>
 #include <sstream>

@@ -2,13 +2,25 @@
 
 #include <ATen/ATen.h>
 #include <torch/version.h>
-#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 
 #include "inference/core/error.h"
+#include "inference/core/torch_compat.h"
 #include "nava/build_config.h"
 
-#if NAVA_HAVE_NCCL && TORCH_VERSION_MAJOR >= 2
+// Gloo's headers come with Debian's LibTorch and the PyTorch wheels; a LibTorch without them
+// still builds, and says so when asked for Gloo with several ranks.
+#if __has_include(<gloo/algorithm.h>)
+#ifndef USE_C10D_GLOO
+#define USE_C10D_GLOO
+#endif
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#define NAVA_WITH_GLOO 1
+#else
+#define NAVA_WITH_GLOO 0
+#endif
+
+#if NAVA_HAVE_NCCL && TORCH_VERSION_MAJOR >= 2 && __has_include(<nccl.h>)
 #include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
 #define NAVA_WITH_NCCL 1
 #else
@@ -164,6 +176,45 @@ private:
 
 }  // namespace
 
+c10::Device training_device(const std::string& name, CommBackend backend, const LaunchEnv& env) {
+    const int gpus = cuda_device_count();
+    auto local_gpu = [&](const std::string& why) {
+        if (gpus == 0)
+            throw ConfigError(why + ": no CUDA device is available to this build" +
+                              (cuda_available() ? "" : " (LibTorch without CUDA, or no GPU)"));
+        if (env.local_rank >= gpus)
+            throw ConfigError(why + ": local rank " + std::to_string(env.local_rank) +
+                              " has no GPU of its own (" + std::to_string(gpus) +
+                              " visible); start at most one rank per GPU");
+        return c10::Device(c10::kCUDA, static_cast<c10::DeviceIndex>(env.local_rank));
+    };
+    if (name == "auto") {
+        if (backend == CommBackend::nccl) return local_gpu("the NCCL backend");
+        if (env.world_size <= 1 && gpus > 0) return local_gpu("device auto");
+        return c10::Device(c10::kCPU);
+    }
+    if (name == "cpu") {
+        if (backend == CommBackend::nccl)
+            throw ConfigError(
+                "the NCCL backend exchanges GPU tensors: train on cuda, or use the gloo backend "
+                "on the CPU");
+        return c10::Device(c10::kCPU);
+    }
+    if (name == "cuda") return local_gpu("device cuda");
+    if (name.rfind("cuda:", 0) == 0) {
+        const std::string digits = name.substr(5);
+        if (digits.empty() || digits.size() > 3 ||
+            digits.find_first_not_of("0123456789") != std::string::npos)
+            throw ConfigError("device '" + name + "': expected cuda:N with a GPU number");
+        const int index = std::stoi(digits);
+        if (index >= gpus)
+            throw ConfigError("device '" + name + "': " + std::to_string(gpus) +
+                              " CUDA device(s) visible");
+        return c10::Device(c10::kCUDA, static_cast<c10::DeviceIndex>(index));
+    }
+    throw ConfigError("device must be auto, cpu, cuda or cuda:N, got '" + name + "'");
+}
+
 std::shared_ptr<Communicator> Communicator::single() {
     return std::make_shared<SingleProcess>();
 }
@@ -186,6 +237,7 @@ std::shared_ptr<Communicator> Communicator::connect(const LaunchEnv& env, CommBa
                     ")");
     }
     if (backend == CommBackend::gloo) {
+#if NAVA_WITH_GLOO
         auto options = c10d::ProcessGroupGloo::Options::create();
         options->timeout = std::chrono::duration_cast<std::chrono::milliseconds>(timeout);
         const bool local = env.master_addr == "127.0.0.1" || env.master_addr == "localhost";
@@ -196,6 +248,9 @@ std::shared_ptr<Communicator> Communicator::connect(const LaunchEnv& env, CommBa
             c10::make_intrusive<c10d::ProcessGroupGloo>(store, env.rank, env.world_size, options);
         return std::make_shared<GroupCommunicator<c10d::ProcessGroupGloo>>(
             store, group, env.rank, env.world_size, "gloo", /*native_reduce_scatter=*/false);
+#else
+        throw Error("this LibTorch has no Gloo support: use the NCCL backend on GPUs");
+#endif
     }
 #if NAVA_WITH_NCCL
     auto options = c10d::ProcessGroupNCCL::Options::create();

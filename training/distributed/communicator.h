@@ -11,12 +11,19 @@
 #include <string>
 
 #include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
 
 #include "training/distributed/launch_env.h"
 
 namespace nava::train {
 
 enum class CommBackend { gloo, nccl };
+
+// Where this rank trains. `name`: "cpu"; "cuda" (this rank's local GPU, LOCAL_RANK) or
+// "cuda:N"; "auto": the local GPU under NCCL, or when a single process trains on a machine with
+// CUDA, otherwise the CPU. Throws nava::ConfigError for a device this build or machine lacks, and
+// for NCCL on the CPU.
+c10::Device training_device(const std::string& name, CommBackend backend, const LaunchEnv& env);
 
 struct CollectiveCounts {
     int64_t all_gather = 0;

@@ -10,7 +10,7 @@ namespace nava::train {
 namespace {
 
 void build_unit(ShardedUnit& unit, const std::vector<std::pair<std::string, at::Tensor>>& params,
-                int world, int rank) {
+                int world, int rank, c10::Device device) {
     int64_t offset = 0;
     for (const auto& [name, p] : params) {
         unit.param_names.push_back(name);
@@ -23,12 +23,18 @@ void build_unit(ShardedUnit& unit, const std::vector<std::pair<std::string, at::
     unit.padded = ((offset + world - 1) / world) * world;
     unit.shard_size = unit.padded / world;
     // Master shard: this rank's slice of the flattened (zero-padded) float32 values.
-    at::Tensor flat = at::zeros({unit.padded}, at::kFloat);
-    for (std::size_t i = 0; i < unit.params.size(); ++i)
+    const auto f32 = at::TensorOptions().dtype(at::kFloat).device(device);
+    at::Tensor flat = at::zeros({unit.padded}, f32);
+    for (std::size_t i = 0; i < unit.params.size(); ++i) {
+        if (unit.params[i].device() != device)
+            throw Error("FSDP: parameter " + unit.param_names[i] + " is on " +
+                        unit.params[i].device().str() + ", the shards on " + device.str() +
+                        " (move the model first)");
         flat.narrow(0, unit.offsets[i], unit.params[i].numel())
             .copy_(unit.params[i].detach().reshape({-1}).to(at::kFloat));
+    }
     unit.master = flat.narrow(0, rank * unit.shard_size, unit.shard_size).clone();
-    unit.grad = at::zeros({unit.shard_size}, at::kFloat);
+    unit.grad = at::zeros({unit.shard_size}, f32);
 }
 
 }  // namespace
@@ -53,7 +59,7 @@ FsdpModel::FsdpModel(torch::nn::Module& root,
         }
         ShardedUnit u;
         u.name = unit_name;
-        build_unit(u, params, comm_->size(), comm_->rank());
+        build_unit(u, params, comm_->size(), comm_->rank(), options_.device);
         for (const auto& p : params)
             taken.insert(p.second.unsafeGetTensorImpl());
         units_.push_back(std::move(u));
@@ -63,7 +69,7 @@ FsdpModel::FsdpModel(torch::nn::Module& root,
         if (!taken.count(p.unsafeGetTensorImpl())) rest.emplace_back(name, p);
     ShardedUnit r;
     r.name = "root";
-    build_unit(r, rest, comm_->size(), comm_->rank());
+    build_unit(r, rest, comm_->size(), comm_->rank(), options_.device);
     units_.push_back(std::move(r));
     // Parameters live only as shards from now on.
     for (int64_t i = 0; i < unit_count(); ++i) {
@@ -112,7 +118,7 @@ void FsdpModel::reduce_gradients(int64_t index, double scale) {
             p.mutable_grad() = at::Tensor();
         return;
     }
-    at::Tensor flat = at::zeros({u.padded}, at::kFloat);
+    at::Tensor flat = at::zeros({u.padded}, u.grad.options());
     for (std::size_t i = 0; i < u.params.size(); ++i) {
         at::Tensor& p = u.params[i];
         if (!p.grad().defined()) continue;
@@ -129,7 +135,7 @@ void FsdpModel::zero_grad_shards() {
 }
 
 double FsdpModel::global_grad_norm_squared() {
-    at::Tensor sq = at::zeros({1}, at::kDouble);
+    at::Tensor sq = at::zeros({1}, at::TensorOptions().dtype(at::kDouble).device(options_.device));
     for (const auto& u : units_)
         sq += u.grad.to(at::kDouble).pow(2).sum();
     comm_->all_reduce_sum(sq);
@@ -144,7 +150,9 @@ std::vector<std::pair<std::string, at::Tensor>> FsdpModel::full_state() {
             const int64_t n =
                 at::IntArrayRef(u.shapes[i]).empty() ? 1 : c10::multiply_integers(u.shapes[i]);
             out.emplace_back(u.param_names[i],
-                             full.narrow(0, u.offsets[i], n).view(u.shapes[i]).clone());
+                             full.narrow(0, u.offsets[i], n)
+                                 .view(u.shapes[i])
+                                 .to(at::TensorOptions().device(at::kCPU), false, /*copy=*/true));
         }
     }
     return out;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
 #include <torch/nn/module.h>
 
 #include "training/distributed/communicator.h"
@@ -43,6 +44,9 @@ struct ShardedUnit {
 
 struct FsdpOptions {
     at::ScalarType compute_dtype = at::kFloat;  // dtype of gathered parameters (bf16 or f32)
+    // Where shards, gradients and gathered parameters live: the module's parameters must
+    // already be there (their storage is swapped, never moved across devices).
+    c10::Device device = c10::kCPU;
 };
 
 class FsdpModel {
@@ -75,7 +79,8 @@ public:
     // Sum over ranks of the squared gradient norm of all shards (one all-reduce).
     double global_grad_norm_squared();
 
-    // The full, unsharded float32 parameters by name (collective: every rank must call it).
+    // The full, unsharded float32 parameters by name, on the CPU (collective: every rank must
+    // call it).
     std::vector<std::pair<std::string, at::Tensor>> full_state();
     // Bytes of this rank's sharded state (master + grad), for memory reports.
     int64_t shard_bytes() const;

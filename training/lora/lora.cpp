@@ -129,8 +129,9 @@ LoraAdapter::LoraAdapter(FsdpModel& fsdp, LoraOptions options)
             const double bound = 1.0 / std::sqrt(static_cast<double>(in));
             l.a = at::rand({options_.rank, in}, gen, at::TensorOptions().dtype(at::kFloat))
                       .mul_(2 * bound)
-                      .sub_(bound);
-            l.b = at::zeros({out, options_.rank}, at::kFloat);
+                      .sub_(bound)
+                      .to(unit.master.device());
+            l.b = at::zeros({out, options_.rank}, unit.master.options());
             l.grad_a = at::zeros_like(l.a);
             l.grad_b = at::zeros_like(l.b);
             l.m_a = at::zeros_like(l.a);
@@ -351,7 +352,7 @@ void merge_lora_adapter(torch::nn::Module& model, const std::filesystem::path& a
         if (b.size(0) != w->size(0) || a.size(1) != w->size(1) || a.size(0) != b.size(1))
             throw FormatError(adapter.string() + ": " + module +
                               " shapes do not match the model's weight");
-        w->add_(at::matmul(b, a).mul_(scale).to(w->scalar_type()));
+        w->add_(at::matmul(b, a).mul_(scale).to(w->device(), w->scalar_type()));
     }
 }
 

@@ -1,6 +1,7 @@
 #include "training/preprocess/content_hash.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <vector>

@@ -1,5 +1,6 @@
 #include "training/synth/random.h"
 
+#include <cstdint>
 #include <utility>
 
 namespace nava::synth {

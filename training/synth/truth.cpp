@@ -1,6 +1,7 @@
 #include "training/synth/truth.h"
 
 #include <cmath>
+#include <cstdint>
 
 #include <nlohmann/json.hpp>
 

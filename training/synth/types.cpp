@@ -1,6 +1,7 @@
 #include "training/synth/types.h"
 
 #include <cmath>
+#include <cstdint>
 
 namespace nava::synth {
 

@@ -51,6 +51,7 @@ DitTrainer::DitTrainer(dit::DitModel& model, std::shared_ptr<Communicator> comm,
         units.emplace_back("block" + std::to_string(i), &model_.block(i));
     FsdpOptions fo;
     fo.compute_dtype = options_.compute_dtype;
+    fo.device = options_.device;
     fsdp_ = std::make_unique<FsdpModel>(model_, units, comm_, fo);
     setup_trainable();
     optimizer_ = std::make_unique<ShardedAdamW>(*fsdp_, options_.optimizer);
@@ -99,7 +100,7 @@ void DitTrainer::setup_trainable() {
     at::NoGradGuard no_grad;
     for (int64_t i = 0; i < fsdp_->unit_count(); ++i) {
         ShardedUnit& u = fsdp_->unit(i);
-        at::Tensor flat = at::zeros({u.padded}, at::kFloat);
+        at::Tensor flat = at::zeros({u.padded}, u.master.options());
         int64_t on = 0;
         for (std::size_t k = 0; k < u.params.size(); ++k) {
             const int64_t n = u.shapes[k].empty() ? 1 : c10::multiply_integers(u.shapes[k]);
@@ -164,7 +165,13 @@ StepStats DitTrainer::step(int64_t step_index,
     // 3. Global loss for reporting, global gradient norm, clipping, update, EMA.
     at::Tensor sums = at::tensor(
         {total.loss_sum, total.video_sum, total.audio_sum, request_stop ? 1.0 : 0.0}, at::kDouble);
-    comm_->all_reduce_sum(sums);
+    if (!options_.device.is_cpu()) {
+        sums = sums.to(options_.device);
+        comm_->all_reduce_sum(sums);
+        sums = sums.cpu();
+    } else {
+        comm_->all_reduce_sum(sums);
+    }
     StepStats stats;
     stats.step = step_index;
     stats.loss = sums[0].item<double>() / global_samples;
@@ -199,6 +206,7 @@ DitTrainer::MicroResult DitTrainer::micro_step(int64_t step_index,
     const int64_t root = fsdp_->unit_count() - 1;
     const int64_t blocks = model_.num_blocks();
     const auto compute = options_.compute_dtype;
+    const c10::Device dev = options_.device;
 
     // 1. Noisy inputs, targets and conditioning per sample (all randomness seeded per sample).
     dit::DitInputs in;
@@ -230,16 +238,17 @@ DitTrainer::MicroResult DitTrainer::micro_step(int64_t step_index,
             const int64_t ph = (patch[1] - xt.size(2) % patch[1]) % patch[1];
             const int64_t pw = (patch[2] - xt.size(3) % patch[2]) % patch[2];
             if (pt || ph || pw) xt = at::constant_pad_nd(xt, {0, pw, 0, ph, 0, pt}, 0.0);
-            in.video.push_back(xt);
-            target_v.push_back(target);
+            in.video.push_back(xt.to(dev));
+            target_v.push_back(target.to(dev));
         }
         if (s.audio.defined()) {
             auto [xt, target] = noisy(s.audio);
-            in.audio.push_back(xt);
-            target_a.push_back(target);
+            in.audio.push_back(xt.to(dev));
+            target_a.push_back(target.to(dev));
         }
         const bool drop_caption = uniform(gen) < obj.caption_dropout;
-        in.video_context.push_back(drop_caption ? at::zeros_like(s.context) : s.context);
+        in.video_context.push_back(drop_caption ? at::zeros_like(s.context).to(dev)
+                                                : s.context.to(dev));
         std::vector<int64_t> pos;
         if (!drop_caption && s.speakers.defined() && !s.speaker_positions.empty()) {
             at::Tensor rows = s.speakers.to(at::kFloat).clone();
@@ -253,7 +262,7 @@ DitTrainer::MicroResult DitTrainer::micro_step(int64_t step_index,
     in.audio_context = in.video_context;
     in.timestep = at::tensor(timesteps, at::kDouble);
     if (!speaker_rows.empty()) {
-        in.speaker_embeddings = at::cat(speaker_rows);
+        in.speaker_embeddings = at::cat(speaker_rows).to(dev);
         in.speaker_positions = positions;
     }
     in.modality_masking = masking;
@@ -285,11 +294,14 @@ DitTrainer::MicroResult DitTrainer::micro_step(int64_t step_index,
     // 4. Heads and the loss.
     const at::Tensor x_last = xs.back().detach().requires_grad_(true);
     const dit::DitOutputs out = model_.finish(x_last, leaf);
-    at::Tensor loss = at::zeros({}, at::kFloat);
+    const auto f32 = at::TensorOptions().dtype(at::kFloat).device(dev);
+    at::Tensor loss = at::zeros({}, f32);
+    // Sums stay on the device until the end (one synchronisation per micro-step).
+    at::Tensor video_sum = at::zeros({}, f32), audio_sum = at::zeros({}, f32);
     MicroResult result;
     std::size_t vi = 0, ai = 0;
     for (std::size_t b = 0; b < batch.size(); ++b) {
-        const at::Tensor w = weights[b].to(at::kFloat);
+        const at::Tensor w = weights[b].to(dev, at::kFloat);
         if (batch[b].video.defined()) {
             const auto& tv = target_v[vi];
             const at::Tensor pred = out.video[vi]
@@ -299,7 +311,7 @@ DitTrainer::MicroResult DitTrainer::micro_step(int64_t step_index,
             const at::Tensor lv = sampling::FlowMatching::weighted_mse(
                 pred.unsqueeze(0).to(at::kFloat), tv.unsqueeze(0), w);
             loss = loss + lv.sum();
-            result.video_sum += lv.sum().item<double>();
+            video_sum = video_sum + lv.sum().detach();
             ++vi;
         }
         if (batch[b].audio.defined()) {
@@ -307,12 +319,16 @@ DitTrainer::MicroResult DitTrainer::micro_step(int64_t step_index,
                 out.audio[ai].unsqueeze(0).to(at::kFloat), target_a[ai].unsqueeze(0), w);
             if (batch[b].audio_loss) {
                 loss = loss + obj.audio_loss_weight * la.sum();
-                result.audio_sum += la.sum().item<double>();
+                audio_sum = audio_sum + la.sum().detach();
             }
             ++ai;
         }
     }
-    result.loss_sum = loss.item<double>();
+    const at::Tensor sums =
+        at::stack({loss.detach(), video_sum, audio_sum}).to(at::kCPU, at::kDouble);
+    result.loss_sum = sums[0].item<double>();
+    result.video_sum = sums[1].item<double>();
+    result.audio_sum = sums[2].item<double>();
     result.tokens = state.x.size(0) * state.x.size(1);
     (loss * loss_scale).backward();
     at::Tensor grad = x_last.grad();

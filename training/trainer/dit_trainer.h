@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
 
 #include "inference/sampling/flow_matching.h"
 #include "training/distributed/communicator.h"
@@ -49,6 +50,10 @@ struct TrainerOptions {
     double grad_clip = 1.0;  // global norm; <= 0 disables
     double ema_decay = 0.0;  // 0 disables the EMA
     at::ScalarType compute_dtype = at::kFloat;
+    // Where the step runs: the model must already be there; samples arrive on the CPU and are
+    // moved (noise, timesteps and dropout are drawn on the CPU, so a seed gives the same
+    // batch everywhere).
+    c10::Device device = c10::kCPU;
     // Which parameters train: name patterns ('*' matches any run of characters, a pattern
     // without '*' matches names containing it); empty = all. Frozen parameters get no
     // gradients, no updates and no weight decay.

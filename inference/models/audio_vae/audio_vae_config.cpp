@@ -1,5 +1,6 @@
 #include "inference/models/audio_vae/audio_vae_config.h"
 
+#include <cstdint>
 #include <set>
 
 #include <nlohmann/json.hpp>

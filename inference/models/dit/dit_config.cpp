@@ -1,5 +1,6 @@
 #include "inference/models/dit/dit_config.h"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "inference/core/error.h"

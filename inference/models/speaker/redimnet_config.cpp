@@ -1,6 +1,7 @@
 #include "inference/models/speaker/redimnet_config.h"
 
 #include <cmath>
+#include <cstdint>
 #include <set>
 
 #include <nlohmann/json.hpp>

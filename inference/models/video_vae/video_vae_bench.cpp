@@ -14,8 +14,12 @@
 #include <c10/core/InferenceMode.h>
 #include <torch/version.h>
 
-#if TORCH_VERSION_MAJOR >= 2
+#include "nava/build_config.h"
+#if NAVA_HAVE_CUDA && TORCH_VERSION_MAJOR >= 2
+#define NAVA_WITH_CUDA 1
 #include <c10/cuda/CUDACachingAllocator.h>
+#else
+#define NAVA_WITH_CUDA 0
 #endif
 
 #include "inference/core/benchmark.h"
@@ -92,7 +96,7 @@ std::string mib(int64_t bytes) {
 PeakMemoryProbe::PeakMemoryProbe(c10::Device device) : device_(device) {}
 
 void PeakMemoryProbe::reset() {
-#if TORCH_VERSION_MAJOR >= 2
+#if NAVA_WITH_CUDA
     if (device_.is_cuda()) {
         const auto index = device_.has_index() ? device_.index() : 0;
         c10::cuda::CUDACachingAllocator::resetPeakStats(index);
@@ -105,7 +109,7 @@ void PeakMemoryProbe::reset() {
 }
 
 int64_t PeakMemoryProbe::peak_above_start() const {
-#if TORCH_VERSION_MAJOR >= 2
+#if NAVA_WITH_CUDA
     if (device_.is_cuda()) {
         const auto index = device_.has_index() ? device_.index() : 0;
         return c10::cuda::CUDACachingAllocator::getDeviceStats(index).allocated_bytes[0].peak -

@@ -1,5 +1,6 @@
 #include "inference/models/video_vae/video_vae_config.h"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "inference/core/error.h"

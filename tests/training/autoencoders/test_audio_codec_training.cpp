@@ -50,6 +50,17 @@ TEST(AudioCodecTrainer, SegmentLengthGivesWholeLatentFrames) {
     EXPECT_EQ(audio_segment_samples(cfg.vae, 10), 640);
 }
 
+// As for the video VAE: a fresh posterior's noise is small next to its means.
+TEST(AudioCodecTrainer, FreshPosteriorIsNarrow) {
+    AudioCodecTrainer trainer(options());
+    at::NoGradGuard no_grad;
+    const at::Tensor mel = trainer.mel_of(test_waves(1, segment(), 0.0));
+    const auto enc = trainer.codec().audio_vae->encoder->forward(mel);
+    const double noise_std = (0.5 * enc.logvar).exp().mean().item<double>();
+    EXPECT_LT(noise_std, 0.1);
+    EXPECT_GT(enc.mean_raw.std().item<double>(), 10.0 * noise_std);
+}
+
 TEST(AudioCodecTrainer, VaeOverfitsAFixedBatch) {
     AudioCodecTrainer trainer(options());
     const at::Tensor batch = test_waves(2, segment(), 0.0);

@@ -128,6 +128,17 @@ TEST(VideoVaeAutograd, GradientsMatchFiniteDifferences) {
     }
 }
 
+// A fresh posterior must not drown the means in noise (else the decoder learns to ignore the
+// latent and only the average picture comes out).
+TEST(VideoVaeTrainer, FreshPosteriorIsNarrow) {
+    VideoVaeTrainer trainer(tiny_options());
+    at::NoGradGuard no_grad;
+    const auto enc = trainer.model().encode_full(pattern_video(1, 5, 32, 0.3), identity(48));
+    const double noise_std = (0.5 * enc.log_var).exp().mean().item<double>();
+    EXPECT_LT(noise_std, 0.1);
+    EXPECT_GT(enc.mu.std().item<double>(), 10.0 * noise_std);
+}
+
 TEST(VideoVaeTrainer, OverfitsAFixedBatch) {
     VideoVaeTrainer trainer(tiny_options());
     const at::Tensor batch = pattern_video(2, 5, 32, 0.0);

@@ -38,22 +38,9 @@ const char* env(const char* name) {
     return v ? v : "";
 }
 
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    const int port = ntohs(addr.sin_port);
-    ::close(fd);
-    return port;
-}
-
 // Runs `ranks` copies of this program in `mode`; returns each rank's JSON result.
 std::vector<json> run_ranks(int ranks, const std::string& mode, const fs::path& dir) {
-    const int port = free_port();
+    const int port = nava::test::free_tcp_port();
     std::vector<pid_t> pids;
     for (int r = 0; r < ranks; ++r) {
         std::vector<std::string> vars;
