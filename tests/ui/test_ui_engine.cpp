@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -31,6 +32,7 @@
 #include "ui/project/generation_settings.h"
 #include "ui/project/project_document.h"
 #include "ui/queue/job_queue.h"
+#include "ui/queue/queue_panel.h"
 #include "ui/settings/app_settings.h"
 
 using namespace nava::ui;
@@ -461,6 +463,19 @@ private Q_SLOTS:
         QTRY_VERIFY(window.gallery()->rowCount() > 0);
         const QString clip = window.queue()->job(id)->outputPath;
         QVERIFY(QFileInfo::exists(clip));
+
+        // The README's pictures of NAVA-tiny at work: the prompt, and the finished job.
+        const QString shots = qEnvironmentVariableIsSet("NAVA_TEST_SCREENSHOT_DIR")
+                                  ? qEnvironmentVariable("NAVA_TEST_SCREENSHOT_DIR")
+                                  : QStringLiteral(NAVA_TEST_SCREENSHOT_DIR);
+        QDir().mkpath(shots);
+        window.resize(1280, 720);
+        QTest::qWait(50);
+        QVERIFY(window.grab().toImage().save(QDir(shots).filePath("nava_tiny_create.png")));
+        window.tabs()->setCurrentIndex(1);
+        window.queuePanel()->selectJob(id);
+        QTest::qWait(300);  // the preview shows the clip's first frame
+        QVERIFY(window.grab().toImage().save(QDir(shots).filePath("nava_tiny_queue.png")));
     }
 };
 
