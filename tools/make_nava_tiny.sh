@@ -50,10 +50,10 @@ say "video VAE"
 # First on short clips (fast steps), then on 25-frame clips: the causal chunk caches drift on
 # clips longer than those they were trained on, and the DiT sees 49 frames.
 "$NAVA" train-vae video --data world --out vvae --resume --steps 2700 --batch 2 --lr 6e-4 \
-    --holdout 16 --frames 9 --size 64 --dim 16 --dec-dim 24 --max-clips 1000 \
+    --holdout 16 --frames 9 --eval-frames 49 --size 64 --dim 16 --dec-dim 24 --max-clips 1000 \
     --max-minutes "$MINUTES"
 "$NAVA" train-vae video --data world --out vvae --resume --steps 100000 --batch 1 --lr 4e-4 \
-    --holdout 16 --frames 25 --size 64 --dim 16 --dec-dim 24 --max-clips 1000 \
+    --holdout 16 --frames 25 --eval-frames 49 --size 64 --dim 16 --dec-dim 24 --max-clips 1000 \
     --max-minutes "$MINUTES"
 say "audio VAE"
 "$NAVA" train-vae audio --data world --out avae --resume --steps 1500 --vocoder-steps 83 \

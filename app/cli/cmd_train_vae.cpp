@@ -56,6 +56,9 @@ int train_video(const Args& args) {
                 "synth clips; export video_vae.safetensors with the latent scale.");
     add_common(p);
     p.option("frames", "N", "frames per training clip (1 + 4k)", "9")
+        .option("eval-frames", "N",
+                "frames of the held-out clips the PSNR is measured on (1 + 4k; default: --frames; "
+                "use the model's clip length: the chunk caches can drift on longer clips)")
         .option("size", "PX", "frame width and height (multiple of 16)", "64")
         .option("dim", "N", "encoder base width", "16")
         .option("dec-dim", "N", "decoder base width", "24");
@@ -66,6 +69,11 @@ int train_video(const Args& args) {
     o.clip.width = o.clip.height = static_cast<int>(p.get_int("size"));
     if (o.clip.frames < 1 || (o.clip.frames - 1) % 4 != 0)
         throw UsageError("--frames must be 1 + 4k (1, 5, 9, ...)");
+    if (p.has("eval-frames")) {
+        o.eval_frames = p.get_int("eval-frames");
+        if (o.eval_frames < 1 || (o.eval_frames - 1) % 4 != 0)
+            throw UsageError("--eval-frames must be 1 + 4k (1, 5, 9, ...)");
+    }
     if (o.clip.width < 16 || o.clip.width % 16 != 0)
         throw UsageError("--size must be a positive multiple of 16");
     o.train.dim = p.get_int("dim");

@@ -70,17 +70,20 @@ RunSummary run_video_vae_training(const VideoRunOptions& o, std::ostream& log) {
     const Split split = split_clips(run);
     // 1. clips into memory: [N, 3, T, H, W] in [-1, 1]
     auto t_load = Clock::now();
-    auto load_all = [&](const std::vector<ClipFiles>& files) {
+    VideoClipOptions eval_clip = o.clip;
+    if (o.eval_frames > 0) eval_clip.frames = o.eval_frames;
+    auto load_all = [&](const std::vector<ClipFiles>& files, const VideoClipOptions& clip) {
         std::vector<at::Tensor> v;
         for (const auto& c : files)
-            v.push_back(load_video_clip(c.video, o.clip));
+            v.push_back(load_video_clip(c.video, clip));
         return v.empty() ? at::Tensor() : at::stack(v, 0);
     };
-    const at::Tensor train = load_all(split.train);
-    const at::Tensor hold = load_all(split.holdout);
-    log << "loaded " << split.train.size() << " training and " << split.holdout.size()
-        << " held-out clips (" << o.clip.frames << " frames " << o.clip.width << "x"
-        << o.clip.height << ") in " << fmt("%.1f", seconds_since(t_load)) << " s" << std::endl;
+    const at::Tensor train = load_all(split.train, o.clip);
+    const at::Tensor hold = load_all(split.holdout, eval_clip);
+    log << "loaded " << split.train.size() << " training clips (" << o.clip.frames
+        << " frames) and " << split.holdout.size() << " held-out clips (" << eval_clip.frames
+        << " frames), " << o.clip.width << "x" << o.clip.height << ", in "
+        << fmt("%.1f", seconds_since(t_load)) << " s" << std::endl;
 
     // 2. trainer: fresh or resumed
     fs::create_directories(run.out);
@@ -104,7 +107,7 @@ RunSummary run_video_vae_training(const VideoRunOptions& o, std::ostream& log) {
     };
     RunSummary summary;
     summary.holdout_before = holdout_psnr();
-    log << "held-out PSNR at step " << trainer->steps() << ": "
+    log << "held-out PSNR (" << eval_clip.frames << " frames) at step " << trainer->steps() << ": "
         << fmt("%.2f", summary.holdout_before) << " dB" << std::endl;
 
     // 3. steps
@@ -140,7 +143,7 @@ RunSummary run_video_vae_training(const VideoRunOptions& o, std::ostream& log) {
 
     // 4. held-out quality, latent statistics over the training clips, export
     summary.holdout_after = holdout_psnr();
-    log << "held-out PSNR at step " << trainer->steps() << ": "
+    log << "held-out PSNR (" << eval_clip.frames << " frames) at step " << trainer->steps() << ": "
         << fmt("%.2f", summary.holdout_after) << " dB (" << summary.steps_done << " steps, "
         << fmt("%.3f", summary.steps_per_s) << " steps/s)" << std::endl;
     std::vector<at::Tensor> means;

@@ -32,6 +32,10 @@ struct RunOptions {
 struct VideoRunOptions {
     RunOptions run;
     VideoClipOptions clip;
+    // Length of the held-out clips the PSNR is measured on (1 + 4k; 0 = the training length).
+    // The causal chunk caches can drift on clips longer than those trained on, so measure at
+    // the length the model will encode.
+    int64_t eval_frames = 0;
     VideoVaeTrainOptions train;
 };
 

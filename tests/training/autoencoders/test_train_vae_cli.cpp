@@ -54,9 +54,12 @@ TEST(TrainVaeCli, VideoRunResumesAndExports) {
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("step 2/2"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("steps/s"), std::string::npos) << r.output;
-    r = test::run_command(common + " --steps 3 --resume");
+    r = test::run_command(common + " --steps 3 --resume --eval-frames 9");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("resumed from"), std::string::npos) << r.output;
+    // The held-out clips are measured at the asked length, longer than the training clips.
+    EXPECT_NE(r.output.find("held-out clips (9 frames)"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("held-out PSNR (9 frames)"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("step 3/3"), std::string::npos) << r.output;
     EXPECT_EQ(r.output.find("step 1/3"), std::string::npos) << r.output;
 
@@ -84,6 +87,10 @@ TEST(TrainVaeCli, AudioRunExports) {
 }
 
 TEST(TrainVaeCli, RejectsBadFrameCounts) {
+    const auto bad_eval =
+        test::run_command(cli() + " train-vae video --data x --out y --eval-frames 10");
+    EXPECT_EQ(bad_eval.exit_code, 2) << bad_eval.output;
+    EXPECT_NE(bad_eval.output.find("--eval-frames"), std::string::npos) << bad_eval.output;
     const auto r = test::run_command(cli() + " train-vae video --data x --out y --frames 6");
     EXPECT_EQ(r.exit_code, 2) << r.output;
     EXPECT_NE(r.output.find("1 + 4k"), std::string::npos) << r.output;
