@@ -5,6 +5,7 @@
 // progress covers every step and carries previews; and without a model package the studio
 // says where to get one instead of failing silently.
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QLabel>
 #include <QProcess>
 #include <QSignalSpy>
@@ -28,7 +30,9 @@
 #include "ui/engine/engine_token_counter.h"
 #include "ui/engine/local_engine_client.h"
 #include "ui/gallery/gallery_model.h"
+#include "ui/gallery/gallery_panel.h"
 #include "ui/main_window.h"
+#include "ui/player/player_widget.h"
 #include "ui/project/generation_settings.h"
 #include "ui/project/project_document.h"
 #include "ui/queue/job_queue.h"
@@ -476,6 +480,30 @@ private Q_SLOTS:
         window.queuePanel()->selectJob(id);
         QTest::qWait(300);  // the preview shows the clip's first frame
         QVERIFY(window.grab().toImage().save(QDir(shots).filePath("nava_tiny_queue.png")));
+
+        // Watch it: the gallery's player opens the clip at the project's length and plays.
+        window.tabs()->setCurrentIndex(MainWindow::galleryTab);
+        QVERIFY(window.galleryPanel()->openInPlayer(clip));
+        PlayerWidget* player = window.galleryPanel()->player();
+        QVERIFY(player->hasClip());
+        QVERIFY2(std::abs(player->durationMs() - qint64(doc->settings().durationS * 1000)) <= 50,
+                 qPrintable(QStringLiteral("clip lasts %1 ms").arg(player->durationMs())));
+        QTRY_COMPARE_WITH_TIMEOUT(player->currentFrame().width(), doc->settings().width, 3000);
+        player->setMuted(true);
+        player->play();
+        QTRY_VERIFY_WITH_TIMEOUT(player->currentFrameIndex() >= 6, 5000);
+        player->pause();
+        // Export: a copy of the clip, its sound and the frame on screen.
+        const QString exported = dir.filePath(QStringLiteral("export/first clip.mp4"));
+        QDir().mkpath(QFileInfo(exported).absolutePath());
+        QVERIFY2(player->saveClipCopy(exported, &error), qPrintable(error));
+        QCOMPARE(QFileInfo(exported).size(), QFileInfo(clip).size());
+        const QString sound = dir.filePath(QStringLiteral("export/first clip.wav"));
+        QVERIFY2(player->saveSound(sound, &error), qPrintable(error));
+        QVERIFY(QFileInfo(sound).size() > 44);
+        const QString frame = dir.filePath(QStringLiteral("export/frame.png"));
+        QVERIFY2(player->saveFrame(frame, &error), qPrintable(error));
+        QCOMPARE(QImage(frame).width(), doc->settings().width);
     }
 };
 
