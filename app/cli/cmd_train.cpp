@@ -318,9 +318,10 @@ int cmd_train(const Args& args) {
     if (p.has("preprocess")) {
         const long long workers = p.has("workers") ? p.get_int("workers") : 0;
         if (workers < 0 || workers > 256) throw UsageError("--workers must be between 1 and 256");
-        std::string device = p.get("device");
-        if (device == "auto") device = cuda_available() ? "cuda" : "cpu";
-        return preprocess_data(recipe, static_cast<int>(workers), device);
+        // The same names as for training (a bad one is a clear error, not a torch message).
+        const c10::Device device =
+            train::training_device(p.get("device"), train::CommBackend::gloo, train::LaunchEnv{});
+        return preprocess_data(recipe, static_cast<int>(workers), device.str());
     }
     const long long nproc = p.get_int("nproc");
     if (nproc < 1 || nproc > 512) throw UsageError("--nproc must be between 1 and 512");
