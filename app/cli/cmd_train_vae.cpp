@@ -11,6 +11,7 @@
 #include "app/cli/commands.h"
 #include "training/autoencoders/speaker_trainer.h"
 #include "training/autoencoders/train_runs.h"
+#include "training/distributed/communicator.h"
 
 namespace nava::cli {
 
@@ -61,10 +62,16 @@ int train_video(const Args& args) {
                 "use the model's clip length: the chunk caches can drift on longer clips)")
         .option("size", "PX", "frame width and height (multiple of 16)", "64")
         .option("dim", "N", "encoder base width", "16")
-        .option("dec-dim", "N", "decoder base width", "24");
+        .option("dec-dim", "N", "decoder base width", "24")
+        .option("device", "NAME",
+                "where the steps run: auto (a GPU when there is one), cpu, cuda, cuda:N", "cpu");
+    p.epilog("With --resume, an explicit --lr replaces the checkpoint's learning rate.");
     if (!p.parse(args)) return 0;
     autoencoders::VideoRunOptions o;
     o.run = run_options(p);
+    if (o.run.resume && p.has("lr")) o.run.resume_lr = p.get_double("lr");
+    o.device =
+        train::training_device(p.get("device"), train::CommBackend::gloo, train::LaunchEnv{});
     o.clip.frames = p.get_int("frames");
     o.clip.width = o.clip.height = static_cast<int>(p.get_int("size"));
     if (o.clip.frames < 1 || (o.clip.frames - 1) % 4 != 0)

@@ -54,8 +54,8 @@ double Adam::step(double lr) {
 std::vector<io::NamedTensor> Adam::state(const std::string& prefix) const {
     std::vector<io::NamedTensor> out;
     for (std::size_t i = 0; i < params_.size(); ++i) {
-        out.push_back({prefix + "m." + params_[i].first, m_[i].contiguous(), std::nullopt});
-        out.push_back({prefix + "v." + params_[i].first, v_[i].contiguous(), std::nullopt});
+        out.push_back({prefix + "m." + params_[i].first, m_[i].cpu().contiguous(), std::nullopt});
+        out.push_back({prefix + "v." + params_[i].first, v_[i].cpu().contiguous(), std::nullopt});
     }
     return out;
 }

@@ -90,18 +90,21 @@ RunSummary run_video_vae_training(const VideoRunOptions& o, std::ostream& log) {
     const fs::path checkpoint = run.out / "checkpoint.safetensors";
     std::unique_ptr<VideoVaeTrainer> trainer;
     if (run.resume && fs::exists(checkpoint)) {
-        trainer = VideoVaeTrainer::from_checkpoint(checkpoint);
+        trainer = VideoVaeTrainer::from_checkpoint(checkpoint, o.device);
         log << "resumed from " << checkpoint.string() << " at step " << trainer->steps()
             << std::endl;
+        if (run.resume_lr > 0.0) trainer->set_lr(run.resume_lr);
     } else {
-        trainer = std::make_unique<VideoVaeTrainer>(o.train);
+        trainer = std::make_unique<VideoVaeTrainer>(o.train, o.device);
     }
+    log << "training on " << trainer->device().str() << ", learning rate " << trainer->options().lr
+        << std::endl;
     auto holdout_psnr = [&]() {
         if (!hold.defined()) return 0.0;
         double sum = 0.0;
         for (int64_t i = 0; i < hold.size(0); ++i) {
             const at::Tensor x = hold.narrow(0, i, 1);
-            sum += psnr_db(trainer->reconstruct(x), x);
+            sum += psnr_db(trainer->reconstruct(x).cpu(), x);
         }
         return sum / static_cast<double>(hold.size(0));
     };
@@ -148,7 +151,8 @@ RunSummary run_video_vae_training(const VideoRunOptions& o, std::ostream& log) {
         << fmt("%.3f", summary.steps_per_s) << " steps/s)" << std::endl;
     std::vector<at::Tensor> means;
     for (int64_t i = 0; i < n; i += 4)
-        means.push_back(trainer->latent_means(train.narrow(0, i, std::min<int64_t>(4, n - i))));
+        means.push_back(
+            trainer->latent_means(train.narrow(0, i, std::min<int64_t>(4, n - i))).cpu());
     const video_vae::LatentScale scale = latent_scale_of(means);
     summary.component = export_video_vae(trainer->model(), scale, run.out);
     write_json(run.out / "video_vae.component.json", summary.component);

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iosfwd>
 
+#include <c10/core/Device.h>
 #include <nlohmann/json.hpp>
 
 #include "training/autoencoders/audio_codec_trainer.h"
@@ -27,6 +28,7 @@ struct RunOptions {
     int64_t log_every = 10;
     double max_minutes = 0.0;  // stop (checkpoint, export) after this much wall time; 0 = none
     bool resume = false;
+    double resume_lr = 0.0;  // > 0: learning rate of a resumed run (else the checkpoint's)
 };
 
 struct VideoRunOptions {
@@ -37,6 +39,8 @@ struct VideoRunOptions {
     // the length the model will encode.
     int64_t eval_frames = 0;
     VideoVaeTrainOptions train;
+    // Where the steps run; clips stay in CPU memory, one batch at a time moves to the device.
+    c10::Device device{c10::kCPU};
 };
 
 struct AudioRunOptions {

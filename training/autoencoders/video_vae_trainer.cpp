@@ -65,15 +65,17 @@ VideoVaeTrainOptions VideoVaeTrainOptions::from_json(const nlohmann::json& j) {
 
 // ---- trainer ---------------------------------------------------------------------------------
 
-VideoVaeTrainer::VideoVaeTrainer(const VideoVaeTrainOptions& options) : options_(options) {
+VideoVaeTrainer::VideoVaeTrainer(const VideoVaeTrainOptions& options, c10::Device device)
+    : options_(options), device_(device) {
     model_ = std::make_shared<video_vae::VideoVae>(options_.model_config());
     init_weights(*model_, options_.seed);
     narrow_posterior(*model_, "conv1.bias", options_.z_dim, kInitialPosteriorLogVar);
+    model_->to(device_);
     adam_ = std::make_unique<Adam>(trainable_parameters(*model_), options_.adam);
 }
 
 VaeStepStats VideoVaeTrainer::step(const at::Tensor& batch) {
-    const at::Tensor x = batch.to(at::kFloat);
+    const at::Tensor x = batch.to(device_, at::kFloat);
     const auto scale = identity_scale(options_.z_dim);
     // 1. posterior q(z|x): chunked encoder with autograd                  // [B, z, T', h, w]
     video_vae::EncodeOptions eo;
@@ -84,7 +86,7 @@ VaeStepStats VideoVaeTrainer::step(const at::Tensor& batch) {
     // 2. reparameterised sample; the noise depends on (seed, step) only
     auto gen = at::make_generator<at::CPUGeneratorImpl>(options_.seed * 1000003ULL +
                                                         static_cast<uint64_t>(steps()) + 1);
-    const at::Tensor eps = at::randn(mu.sizes(), gen, mu.options());
+    const at::Tensor eps = at::randn(mu.sizes(), gen, mu.options().device(c10::kCPU)).to(device_);
     const at::Tensor z = mu + eps * (0.5 * log_var).exp();
     // 3. decode (unclamped) and the loss                                  // [B, 3, T, H, W]
     video_vae::DecodeOptions dopt;
@@ -105,12 +107,12 @@ VaeStepStats VideoVaeTrainer::step(const at::Tensor& batch) {
 }
 
 at::Tensor VideoVaeTrainer::latent_means(const at::Tensor& video) {
-    return model_->encode_full(video, identity_scale(options_.z_dim)).mu;
+    return model_->encode_full(video.to(device_, at::kFloat), identity_scale(options_.z_dim)).mu;
 }
 
 at::Tensor VideoVaeTrainer::reconstruct(const at::Tensor& video) {
     const auto scale = identity_scale(options_.z_dim);
-    return model_->decode(model_->encode_full(video, scale).mu, scale);
+    return model_->decode(model_->encode_full(video.to(device_, at::kFloat), scale).mu, scale);
 }
 
 void VideoVaeTrainer::save_checkpoint(const fs::path& path) const {
@@ -122,11 +124,12 @@ void VideoVaeTrainer::save_checkpoint(const fs::path& path) const {
     io::save_safetensors(path, tensors, {{"trainer", meta.dump()}});
 }
 
-std::unique_ptr<VideoVaeTrainer> VideoVaeTrainer::from_checkpoint(const fs::path& path) {
+std::unique_ptr<VideoVaeTrainer> VideoVaeTrainer::from_checkpoint(const fs::path& path,
+                                                                  c10::Device device) {
     const auto source = io::open_tensor_source(path);
     const nlohmann::json meta = read_trainer_metadata(*source, kCheckpointKind);
-    auto trainer =
-        std::make_unique<VideoVaeTrainer>(VideoVaeTrainOptions::from_json(meta.at("options")));
+    auto trainer = std::make_unique<VideoVaeTrainer>(
+        VideoVaeTrainOptions::from_json(meta.at("options")), device);
     load_named_state(*trainer->model_, *source, "model.");
     trainer->adam_->load_state(*source, "adam.", meta.at("step").get<int64_t>());
     return trainer;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
 #include <nlohmann/json.hpp>
 
 #include "inference/models/video_vae/video_vae.h"
@@ -43,29 +44,40 @@ struct VaeStepStats {
 
 class VideoVaeTrainer {
 public:
-    // Fresh weights: convs ~ N(0, 1/fan_in), norm gains 1, biases 0 (seeded).
-    explicit VideoVaeTrainer(const VideoVaeTrainOptions& options);
+    // Fresh weights: convs ~ N(0, 1/fan_in), norm gains 1, biases 0 (seeded), initialised on
+    // the CPU (the same weights on any device), then moved with the optimizer state to `device`.
+    explicit VideoVaeTrainer(const VideoVaeTrainOptions& options,
+                             c10::Device device = c10::Device(c10::kCPU));
 
-    // One optimisation step on `batch` [B, 3, 1 + 4k, H, W] in [-1, 1]. The posterior sample's
-    // noise comes from (seed, step), so a resumed run repeats the same steps exactly.
+    // One optimisation step on `batch` [B, 3, 1 + 4k, H, W] in [-1, 1] (any device). The
+    // posterior sample's noise is drawn on the CPU from (seed, step), so a resumed run repeats
+    // the same steps exactly, on the CPU or a GPU.
     VaeStepStats step(const at::Tensor& batch);
 
-    // Encode (posterior mean) -> decode with the inference path, clamped to [-1, 1].
+    // Encode (posterior mean) -> decode with the inference path, clamped to [-1, 1] (on the
+    // trainer's device).
     at::Tensor reconstruct(const at::Tensor& video);
-    // Posterior means [B, z, T', h, w] of `video`, un-normalised (inference path).
+    // Posterior means [B, z, T', h, w] of `video`, un-normalised (inference path, trainer's
+    // device).
     at::Tensor latent_means(const at::Tensor& video);
 
     int64_t steps() const { return adam_->steps(); }
+    c10::Device device() const { return device_; }
+    // The learning rate of the following steps (a resumed run may change it).
+    void set_lr(double lr) { options_.lr = lr; }
     const VideoVaeTrainOptions& options() const { return options_; }
     video_vae::VideoVae& model() { return *model_; }
 
     // Whole trainer state (weights, Adam moments, step, options) written atomically.
     void save_checkpoint(const std::filesystem::path& path) const;
-    // Rebuilds the trainer from a checkpoint (its options win over any given elsewhere).
-    static std::unique_ptr<VideoVaeTrainer> from_checkpoint(const std::filesystem::path& path);
+    // Rebuilds the trainer from a checkpoint on `device` (its options win over any given
+    // elsewhere; set_lr() changes the learning rate afterwards).
+    static std::unique_ptr<VideoVaeTrainer> from_checkpoint(
+        const std::filesystem::path& path, c10::Device device = c10::Device(c10::kCPU));
 
 private:
     VideoVaeTrainOptions options_;
+    c10::Device device_;
     std::shared_ptr<video_vae::VideoVae> model_;
     std::unique_ptr<Adam> adam_;
 };

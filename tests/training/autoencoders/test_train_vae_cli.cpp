@@ -96,6 +96,13 @@ TEST(TrainVaeCli, RejectsBadFrameCounts) {
     EXPECT_NE(r.output.find("1 + 4k"), std::string::npos) << r.output;
 }
 
+TEST(TrainVaeCli, RejectsAnUnknownDevice) {
+    const auto r = test::run_command(cli() + " train-vae video --data x --out y --device tpu");
+    EXPECT_NE(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("device must be auto, cpu, cuda or cuda:N"), std::string::npos)
+        << r.output;
+}
+
 }  // namespace
 }  // namespace nava::autoencoders
 

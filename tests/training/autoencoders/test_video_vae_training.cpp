@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
+#include <string>
 
 #include <ATen/ATen.h>
 
@@ -175,6 +177,31 @@ TEST(VideoVaeTrainer, ResumeContinuesIdentically) {
     ASSERT_EQ(p1.size(), p2.size());
     for (const auto& item : p1)
         EXPECT_TRUE(at::equal(item.value(), p2[item.key()])) << item.key();
+}
+
+// A resumed run may lower the learning rate: the new rate drives the following steps and is
+// what the next checkpoint records.
+TEST(VideoVaeTrainer, ResumedRunTakesANewLearningRate) {
+    const auto dir = test::scratch_dir("video_vae_resume_lr");
+    const at::Tensor a = pattern_video(1, 5, 32, 0.2);
+    VideoVaeTrainer first(tiny_options());
+    first.step(a);
+    first.save_checkpoint(dir / "ckpt.safetensors");
+
+    auto resumed = VideoVaeTrainer::from_checkpoint(dir / "ckpt.safetensors");
+    EXPECT_DOUBLE_EQ(resumed->options().lr, tiny_options().lr);
+    std::map<std::string, at::Tensor> before;
+    for (const auto& item : resumed->model().named_parameters(true))
+        before[item.key()] = item.value().detach().clone();
+    resumed->set_lr(0.0);
+    resumed->step(a);
+    EXPECT_EQ(resumed->steps(), 2);
+    for (const auto& item : resumed->model().named_parameters(true))
+        EXPECT_TRUE(at::equal(item.value(), before[item.key()])) << item.key();
+    resumed->set_lr(1e-4);
+    resumed->save_checkpoint(dir / "ckpt.safetensors");
+    EXPECT_DOUBLE_EQ(VideoVaeTrainer::from_checkpoint(dir / "ckpt.safetensors")->options().lr,
+                     1e-4);
 }
 
 TEST(VideoVaeTrainer, ExportLoadsThroughTheEngineAndBeatsUntrained) {
