@@ -30,7 +30,14 @@ void add_common(ArgParser& p) {
         .option("lr", "LR", "learning rate", "5e-4")
         .option("kl", "W", "weight of the KL term", "1e-6")
         .option("seed", "S", "initialisation / batch seed", "0")
-        .flag("resume", "continue from <out>/checkpoint.safetensors when it exists");
+        .flag("resume", "continue from <out>/checkpoint.safetensors when it exists")
+        .option("device", "NAME",
+                "where the steps run: auto (a GPU when there is one), cpu, cuda, cuda:N", "cpu")
+        .epilog("With --resume, an explicit learning rate replaces the checkpoint's.");
+}
+
+c10::Device run_device(const ArgParser& p) {
+    return train::training_device(p.get("device"), train::CommBackend::gloo, train::LaunchEnv{});
 }
 
 autoencoders::RunOptions run_options(const ArgParser& p) {
@@ -46,6 +53,7 @@ autoencoders::RunOptions run_options(const ArgParser& p) {
     r.log_every = p.get_int("log-every");
     r.max_minutes = p.get_double("max-minutes");
     r.resume = p.has("resume");
+    if (r.resume && p.has("lr")) r.resume_lr = p.get_double("lr");
     if (r.steps < 0 || r.batch < 1 || r.holdout < 0)
         throw UsageError("--steps must be >= 0, --batch >= 1, --holdout >= 0");
     return r;
@@ -63,15 +71,16 @@ int train_video(const Args& args) {
         .option("size", "PX", "frame width and height (multiple of 16)", "64")
         .option("dim", "N", "encoder base width", "16")
         .option("dec-dim", "N", "decoder base width", "24")
-        .option("device", "NAME",
-                "where the steps run: auto (a GPU when there is one), cpu, cuda, cuda:N", "cpu");
-    p.epilog("With --resume, an explicit --lr replaces the checkpoint's learning rate.");
+        .option("object-weight", "W",
+                "extra L1 weight of the pixels that differ from the clip's background (0 = plain "
+                "L1; small objects are learnt far sooner with e.g. 20)",
+                "0")
+        .option("init", "FILE",
+                "a fresh run starts from these exported weights (video_vae.safetensors)");
     if (!p.parse(args)) return 0;
     autoencoders::VideoRunOptions o;
     o.run = run_options(p);
-    if (o.run.resume && p.has("lr")) o.run.resume_lr = p.get_double("lr");
-    o.device =
-        train::training_device(p.get("device"), train::CommBackend::gloo, train::LaunchEnv{});
+    o.device = run_device(p);
     o.clip.frames = p.get_int("frames");
     o.clip.width = o.clip.height = static_cast<int>(p.get_int("size"));
     if (o.clip.frames < 1 || (o.clip.frames - 1) % 4 != 0)
@@ -87,6 +96,9 @@ int train_video(const Args& args) {
     o.train.dec_dim = p.get_int("dec-dim");
     o.train.lr = p.get_double("lr");
     o.train.kl_weight = p.get_double("kl");
+    o.train.object_weight = p.get_double("object-weight");
+    if (o.train.object_weight < 0.0) throw UsageError("--object-weight must be >= 0");
+    if (p.has("init")) o.init_weights = p.get("init");
     o.train.seed = static_cast<uint64_t>(p.get_int("seed"));
     const auto s = autoencoders::run_video_vae_training(o, std::cout);
     std::printf("held-out PSNR %.2f dB -> %.2f dB, %.3f steps/s\n", s.holdout_before,
@@ -107,6 +119,8 @@ int train_audio(const Args& args) {
     if (!p.parse(args)) return 0;
     autoencoders::AudioRunOptions o;
     o.run = run_options(p);
+    o.device = run_device(p);
+    if (o.run.resume && p.has("vocoder-lr")) o.resume_vocoder_lr = p.get_double("vocoder-lr");
     o.segment_samples = p.get_int("segment");
     o.vocoder_steps = p.get_int("vocoder-steps");
     o.train.vae_lr = p.get_double("lr");

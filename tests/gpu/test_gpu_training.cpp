@@ -14,6 +14,7 @@
 #include "inference/models/dit/dit_model.h"
 #include "inference/models/dit/dit_weights.h"
 #include "tests/support/test_support.h"
+#include "training/autoencoders/audio_codec_trainer.h"
 #include "training/autoencoders/video_vae_trainer.h"
 #include "training/distributed/communicator.h"
 #include "training/recipe.h"
@@ -204,4 +205,35 @@ TEST(GpuTraining, VideoVaeStepsMatchTheCpu) {
     const at::Tensor r_gpu = gpu.reconstruct(clips).cpu();
     const at::Tensor r_cpu = resumed->reconstruct(clips);
     EXPECT_LT((r_gpu - r_cpu).abs().max().item<double>(), 1e-3);
+}
+
+// The audio codec trainer on the GPU: the same VAE and vocoder steps as on the CPU.
+TEST(GpuTraining, AudioCodecStepsMatchTheCpu) {
+    if (!have_gpu()) GTEST_SKIP() << "no CUDA device";
+    at::globalContext().setAllowTF32CuDNN(false);
+    at::globalContext().setAllowTF32CuBLAS(false);
+    nava::autoencoders::AudioCodecTrainOptions o;
+    o.seed = 6;
+    nava::autoencoders::AudioCodecTrainer cpu(o, c10::Device(c10::kCPU));
+    nava::autoencoders::AudioCodecTrainer gpu(o, c10::Device(c10::kCUDA, 0));
+    const auto config =
+        nava::audio_vae::AudioCodecConfig::from_checkpoint_json(cpu.model_config(), "test");
+    const int64_t n = nava::autoencoders::audio_segment_samples(config.vae, 4096);
+    // Two tones with a decaying envelope: [2, 1, n] at 16 kHz.
+    const at::Tensor t = at::arange(n, at::kFloat).div(16000.0);
+    const at::Tensor w = at::stack({at::sin(t * 2 * M_PI * 220.0) * at::exp(-t * 3.0),
+                                    at::sin(t * 2 * M_PI * 530.0) * 0.5})
+                             .unsqueeze(1);
+    for (int i = 0; i < 3; ++i) {
+        const auto a = cpu.vae_step(w);
+        const auto b = gpu.vae_step(w);
+        EXPECT_NEAR(b.reconstruction, a.reconstruction, 1e-3 * (1.0 + a.reconstruction)) << i;
+    }
+    for (int i = 0; i < 2; ++i) {
+        const auto a = cpu.vocoder_step(w);
+        const auto b = gpu.vocoder_step(w);
+        EXPECT_NEAR(b.loss, a.loss, 2e-3 * (1.0 + a.loss)) << i;
+    }
+    EXPECT_NEAR(gpu.mel_reconstruction_l1(w), cpu.mel_reconstruction_l1(w),
+                2e-3 * (1.0 + cpu.mel_reconstruction_l1(w)));
 }

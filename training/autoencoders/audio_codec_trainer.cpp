@@ -78,7 +78,8 @@ int64_t audio_segment_samples(const audio_vae::AudioVaeConfig& config, int64_t m
 
 // ---- trainer ---------------------------------------------------------------------------------
 
-AudioCodecTrainer::AudioCodecTrainer(const AudioCodecTrainOptions& options) : options_(options) {
+AudioCodecTrainer::AudioCodecTrainer(const AudioCodecTrainOptions& options, c10::Device device)
+    : options_(options), device_(device) {
     if (options_.model_config.is_null())
         options_.model_config = audio_vae::tiny_checkpoint_config();
     const auto config = codec_config(options_.model_config);
@@ -93,6 +94,7 @@ AudioCodecTrainer::AudioCodecTrainer(const AudioCodecTrainOptions& options) : op
     }
     narrow_posterior(*codec_->audio_vae, "encoder.conv_out.conv.bias", config.vae.z_channels,
                      kInitialPosteriorLogVar);
+    codec_->to(device_);
     mel_ = std::make_unique<audio_vae::MelFrontEnd>(config.vae.mel);
     NamedParameters vae_params;
     for (auto& p : trainable_parameters(*codec_->audio_vae))
@@ -108,7 +110,7 @@ at::Tensor AudioCodecTrainer::mel_of(const at::Tensor& waveform) const {
     at::NoGradGuard no_grad;
     const at::Tensor w = waveform.dim() == 2 ? waveform.unsqueeze(0) : waveform;
     return mel_->forward(
-        audio_vae::adapt_channels(w.to(at::kFloat), codec_->config().vae.in_channels));
+        audio_vae::adapt_channels(w.to(device_, at::kFloat), codec_->config().vae.in_channels));
 }
 
 VaeStepStats AudioCodecTrainer::vae_step(const at::Tensor& waveform) {
@@ -121,7 +123,7 @@ VaeStepStats AudioCodecTrainer::vae_step(const at::Tensor& waveform) {
     //    while training, so the decoder sees the raw sample
     auto gen = at::make_generator<at::CPUGeneratorImpl>(options_.seed * 1000003ULL + 7919ULL +
                                                         static_cast<uint64_t>(vae_steps()));
-    const at::Tensor eps = at::randn(mu.sizes(), gen, mu.options());
+    const at::Tensor eps = at::randn(mu.sizes(), gen, mu.options().device(c10::kCPU)).to(device_);
     const at::Tensor z = mu + eps * (0.5 * log_var).exp();
     // 3. decode and loss                                                  // [B, 2, T, M]
     const at::Tensor recon = codec_->audio_vae->decoder->forward(z);
@@ -139,7 +141,7 @@ VaeStepStats AudioCodecTrainer::vae_step(const at::Tensor& waveform) {
 
 at::Tensor AudioCodecTrainer::vocoder_loss_tensor(const at::Tensor& waveform, bool grad) {
     const at::Tensor w = audio_vae::adapt_channels(
-        (waveform.dim() == 2 ? waveform.unsqueeze(0) : waveform).to(at::kFloat),
+        (waveform.dim() == 2 ? waveform.unsqueeze(0) : waveform).to(device_, at::kFloat),
         codec_->config().vae.out_ch);  // [B, 2, N]
     const at::Tensor mel = mel_of(w);
     at::AutoGradMode mode(grad);
@@ -193,11 +195,12 @@ void AudioCodecTrainer::save_checkpoint(const fs::path& path) const {
     io::save_safetensors(path, tensors, {{"trainer", meta.dump()}});
 }
 
-std::unique_ptr<AudioCodecTrainer> AudioCodecTrainer::from_checkpoint(const fs::path& path) {
+std::unique_ptr<AudioCodecTrainer> AudioCodecTrainer::from_checkpoint(const fs::path& path,
+                                                                      c10::Device device) {
     const auto source = io::open_tensor_source(path);
     const nlohmann::json meta = read_trainer_metadata(*source, kCheckpointKind);
-    auto trainer =
-        std::make_unique<AudioCodecTrainer>(AudioCodecTrainOptions::from_json(meta.at("options")));
+    auto trainer = std::make_unique<AudioCodecTrainer>(
+        AudioCodecTrainOptions::from_json(meta.at("options")), device);
     load_named_state(*trainer->codec_, *source, "model.");
     trainer->vae_adam_->load_state(*source, "adam_vae.", meta.at("vae_step").get<int64_t>());
     trainer->vocoder_adam_->load_state(*source, "adam_vocoder.",

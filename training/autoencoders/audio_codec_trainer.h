@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
 #include <nlohmann/json.hpp>
 
 #include "inference/models/audio_vae/audio_codec.h"
@@ -38,8 +39,11 @@ int64_t audio_segment_samples(const audio_vae::AudioVaeConfig& config, int64_t m
 class AudioCodecTrainer {
 public:
     // Fresh weights from audio_vae::randomize_weights (sane fixed filters for the vocoder's
-    // anti-aliasing / STFT / mel buffers), identity latent statistics while training.
-    explicit AudioCodecTrainer(const AudioCodecTrainOptions& options);
+    // anti-aliasing / STFT / mel buffers), identity latent statistics while training; made on
+    // the CPU (the same weights on any device), then moved to `device`. Waveforms may live
+    // anywhere: each step moves its batch there.
+    explicit AudioCodecTrainer(const AudioCodecTrainOptions& options,
+                               c10::Device device = c10::Device(c10::kCPU));
 
     // Log-mel [B, 2, T, mels] of waveforms [B, C, N] at the codec's sample rate.
     at::Tensor mel_of(const at::Tensor& waveform) const;
@@ -60,9 +64,16 @@ public:
     const AudioCodecTrainOptions& options() const { return options_; }
     audio_vae::AudioCodec& codec() { return *codec_; }
     const nlohmann::json& model_config() const { return options_.model_config; }
+    c10::Device device() const { return device_; }
+    // Learning rates of the following steps (a resumed run may change them).
+    void set_learning_rates(double vae_lr, double vocoder_lr) {
+        options_.vae_lr = vae_lr;
+        options_.vocoder_lr = vocoder_lr;
+    }
 
     void save_checkpoint(const std::filesystem::path& path) const;
-    static std::unique_ptr<AudioCodecTrainer> from_checkpoint(const std::filesystem::path& path);
+    static std::unique_ptr<AudioCodecTrainer> from_checkpoint(
+        const std::filesystem::path& path, c10::Device device = c10::Device(c10::kCPU));
 
     // Per-token-channel mean / std of the posterior means of `waveforms` written into the
     // codec's per_channel_statistics (what the DiT's audio latents are normalised with).
@@ -75,6 +86,7 @@ private:
     at::Tensor vocoder_loss_tensor(const at::Tensor& waveform, bool grad);
 
     AudioCodecTrainOptions options_;
+    c10::Device device_;
     std::shared_ptr<audio_vae::AudioCodec> codec_;
     std::unique_ptr<audio_vae::MelFrontEnd> mel_;
     std::unique_ptr<Adam> vae_adam_, vocoder_adam_;

@@ -96,6 +96,10 @@ RunSummary run_video_vae_training(const VideoRunOptions& o, std::ostream& log) {
         if (run.resume_lr > 0.0) trainer->set_lr(run.resume_lr);
     } else {
         trainer = std::make_unique<VideoVaeTrainer>(o.train, o.device);
+        if (!o.init_weights.empty()) {
+            trainer->load_weights(o.init_weights);
+            log << "started from the weights of " << o.init_weights.string() << std::endl;
+        }
     }
     log << "training on " << trainer->device().str() << ", learning rate " << trainer->options().lr
         << std::endl;
@@ -203,12 +207,17 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
     const fs::path checkpoint = run.out / "checkpoint.safetensors";
     std::unique_ptr<AudioCodecTrainer> trainer;
     if (run.resume && fs::exists(checkpoint)) {
-        trainer = AudioCodecTrainer::from_checkpoint(checkpoint);
+        trainer = AudioCodecTrainer::from_checkpoint(checkpoint, o.device);
         log << "resumed from " << checkpoint.string() << " at VAE step " << trainer->vae_steps()
             << ", vocoder step " << trainer->vocoder_steps() << std::endl;
+        const auto& t = trainer->options();
+        trainer->set_learning_rates(run.resume_lr > 0.0 ? run.resume_lr : t.vae_lr,
+                                    o.resume_vocoder_lr > 0.0 ? o.resume_vocoder_lr : t.vocoder_lr);
     } else {
-        trainer = std::make_unique<AudioCodecTrainer>(train_options);
+        trainer = std::make_unique<AudioCodecTrainer>(train_options, o.device);
     }
+    log << "training on " << trainer->device().str() << ", learning rates VAE "
+        << trainer->options().vae_lr << ", vocoder " << trainer->options().vocoder_lr << std::endl;
     const int64_t n = static_cast<int64_t>(train.size());
     const uint64_t seed = trainer->options().seed;
     auto batch_at = [&](int64_t step, uint64_t salt) {

@@ -39,6 +39,8 @@ struct VideoRunOptions {
     // the length the model will encode.
     int64_t eval_frames = 0;
     VideoVaeTrainOptions train;
+    // A fresh run starts from these exported weights (video_vae.safetensors) when set.
+    std::filesystem::path init_weights;
     // Where the steps run; clips stay in CPU memory, one batch at a time moves to the device.
     c10::Device device{c10::kCPU};
 };
@@ -48,6 +50,9 @@ struct AudioRunOptions {
     int64_t vocoder_steps = 0;        // vocoder steps after the VAE steps (0 = leave it random)
     int64_t segment_samples = 10240;  // rounded down to whole latent frames
     AudioCodecTrainOptions train;
+    // Where the steps run; waveforms stay in CPU memory, one batch at a time moves there.
+    c10::Device device{c10::kCPU};
+    double resume_vocoder_lr = 0.0;  // > 0: vocoder learning rate of a resumed run
 };
 
 struct RunSummary {

@@ -46,6 +46,7 @@ nlohmann::json VideoVaeTrainOptions::to_json() const {
             {"num_res_blocks", num_res_blocks},
             {"lr", lr},
             {"kl_weight", kl_weight},
+            {"object_weight", object_weight},
             {"adam", adam_to_json(adam)},
             {"seed", seed}};
 }
@@ -58,6 +59,7 @@ VideoVaeTrainOptions VideoVaeTrainOptions::from_json(const nlohmann::json& j) {
     o.num_res_blocks = j.at("num_res_blocks").get<int64_t>();
     o.lr = j.at("lr").get<double>();
     o.kl_weight = j.at("kl_weight").get<double>();
+    o.object_weight = j.value("object_weight", 0.0);  // absent in older checkpoints
     o.adam = adam_from_json(j.at("adam"));
     o.seed = j.at("seed").get<uint64_t>();
     return o;
@@ -93,7 +95,13 @@ VaeStepStats VideoVaeTrainer::step(const at::Tensor& batch) {
     dopt.autograd = true;
     dopt.clamp = false;
     const at::Tensor y = model_->decode(z, scale, dopt);
-    const at::Tensor rec = (y - x).abs().mean();
+    at::Tensor rec = (y - x).abs();
+    if (options_.object_weight > 0.0) {
+        const at::Tensor w = object_weights(x, options_.object_weight);
+        rec = (rec * w).sum() / (w.sum() * x.size(1));  // weighted mean per pixel and channel
+    } else {
+        rec = rec.mean();
+    }
     const at::Tensor kl = 0.5 * (mu.pow(2) + log_var.exp() - 1.0 - log_var).mean();
     const at::Tensor loss = rec + options_.kl_weight * kl;
     loss.backward();
@@ -133,6 +141,29 @@ std::unique_ptr<VideoVaeTrainer> VideoVaeTrainer::from_checkpoint(const fs::path
     load_named_state(*trainer->model_, *source, "model.");
     trainer->adam_->load_state(*source, "adam.", meta.at("step").get<int64_t>());
     return trainer;
+}
+
+void VideoVaeTrainer::load_weights(const fs::path& exported) {
+    const auto source = io::open_tensor_source(exported);
+    const video_vae::VideoVaeConfig have = video_vae::config_from_source(*source);
+    const video_vae::VideoVaeConfig want = options_.model_config();
+    if (have.dim != want.dim || have.dec_dim != want.dec_dim || have.z_dim != want.z_dim ||
+        have.num_res_blocks != want.num_res_blocks)
+        throw Error(exported.string() + ": widths dim " + std::to_string(have.dim) + ", dec_dim " +
+                    std::to_string(have.dec_dim) + " differ from the trainer's dim " +
+                    std::to_string(want.dim) + ", dec_dim " + std::to_string(want.dec_dim));
+    load_named_state(*model_, *source, "");
+}
+
+at::Tensor object_weights(const at::Tensor& video, double object_weight, double threshold) {
+    at::NoGradGuard no_grad;
+    const int64_t b = video.size(0), c = video.size(1);
+    // per clip and channel: the median over all frames and pixels is the background colour
+    const at::Tensor flat = video.detach().reshape({b, c, -1});
+    const at::Tensor background = std::get<0>(flat.median(2)).view({b, c, 1, 1, 1});
+    const at::Tensor object =
+        (video.detach() - background).abs().amax(1, /*keepdim=*/true).gt(threshold);
+    return object.to(video.scalar_type()).mul_(object_weight).add_(1.0);
 }
 
 // ---- statistics and export -------------------------------------------------------------------

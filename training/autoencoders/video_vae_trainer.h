@@ -27,6 +27,11 @@ struct VideoVaeTrainOptions {
     int64_t num_res_blocks = 2;
     double lr = 5e-4;
     double kl_weight = 1e-6;  // per-element KL(q(z|x) || N(0, 1)) relative to the per-pixel L1
+    // Extra weight of the pixels that differ from their clip's background (per-channel median
+    // of the clip) in the L1. Small objects on a plain background are a few percent of the
+    // pixels: with a plain L1 the decoder learns the background first and ignores the latent's
+    // detail for a long time. 0 = plain L1.
+    double object_weight = 0.0;
     AdamOptions adam;
     uint64_t seed = 0;
 
@@ -70,6 +75,10 @@ public:
 
     // Whole trainer state (weights, Adam moments, step, options) written atomically.
     void save_checkpoint(const std::filesystem::path& path) const;
+    // Starts from the weights of an exported video_vae.safetensors (fresh optimizer state, step
+    // 0); throws nava::Error when its widths differ from the options'.
+    void load_weights(const std::filesystem::path& exported);
+
     // Rebuilds the trainer from a checkpoint on `device` (its options win over any given
     // elsewhere; set_lr() changes the learning rate afterwards).
     static std::unique_ptr<VideoVaeTrainer> from_checkpoint(
@@ -81,6 +90,10 @@ private:
     std::shared_ptr<video_vae::VideoVae> model_;
     std::unique_ptr<Adam> adam_;
 };
+
+// Per-pixel weights [B, 1, T, H, W] of the reconstruction loss: 1 + object_weight where any
+// channel differs from the clip's per-channel median by more than `threshold` (in [-1, 1] units).
+at::Tensor object_weights(const at::Tensor& video, double object_weight, double threshold = 0.1);
 
 // Per-channel mean and 1 / std of the posterior means over `means` ([B, z, T', h, w] each).
 video_vae::LatentScale latent_scale_of(const std::vector<at::Tensor>& means);

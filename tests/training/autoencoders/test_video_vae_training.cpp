@@ -5,9 +5,11 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <vector>
 
 #include <ATen/ATen.h>
 
+#include "inference/core/error.h"
 #include "inference/io/tensor_source.h"
 #include "inference/models/video_vae/video_vae.h"
 #include "tests/support/test_support.h"
@@ -202,6 +204,55 @@ TEST(VideoVaeTrainer, ResumedRunTakesANewLearningRate) {
     resumed->save_checkpoint(dir / "ckpt.safetensors");
     EXPECT_DOUBLE_EQ(VideoVaeTrainer::from_checkpoint(dir / "ckpt.safetensors")->options().lr,
                      1e-4);
+}
+
+// The object weighting marks what differs from each clip's background, per clip.
+TEST(VideoVaeTrainer, ObjectWeightsMarkWhatDiffersFromTheBackground) {
+    at::Tensor v = at::full({2, 3, 5, 16, 16}, -0.8, at::kFloat);
+    v[1].fill_(0.3);  // another background
+    v[0].select(1, 2).narrow(1, 4, 3).narrow(2, 5, 2).select(0, 1).fill_(0.9);  // green square
+    v[1].narrow(1, 0, 2).narrow(2, 10, 4).narrow(3, 0, 4).fill_(-0.5);          // all channels
+    const at::Tensor w = object_weights(v, 20.0);
+    ASSERT_EQ(w.sizes(), (std::vector<int64_t>{2, 1, 5, 16, 16}));
+    EXPECT_EQ(w[0].eq(21.0).sum().item<int64_t>(), 3 * 2);
+    EXPECT_EQ(w[1].eq(21.0).sum().item<int64_t>(), 2 * 4 * 4);
+    EXPECT_EQ(w.eq(1.0).sum().item<int64_t>(), w.numel() - 6 - 32);
+    EXPECT_TRUE(at::equal(object_weights(v, 0.0), at::ones_like(w)));
+}
+
+// An object-weighted run trains, and its weight is part of the checkpoint.
+TEST(VideoVaeTrainer, ObjectWeightedStepsLowerTheLoss) {
+    const auto dir = test::scratch_dir("video_vae_object_weight");
+    VideoVaeTrainOptions o = tiny_options();
+    o.object_weight = 10.0;
+    VideoVaeTrainer trainer(o);
+    const at::Tensor batch = pattern_video(2, 5, 32, 0.4);
+    const double first = trainer.step(batch).reconstruction;
+    double last = first;
+    for (int i = 0; i < 20; ++i)
+        last = trainer.step(batch).reconstruction;
+    EXPECT_LT(last, 0.8 * first) << first << " -> " << last;
+    trainer.save_checkpoint(dir / "ckpt.safetensors");
+    EXPECT_DOUBLE_EQ(
+        VideoVaeTrainer::from_checkpoint(dir / "ckpt.safetensors")->options().object_weight, 10.0);
+}
+
+// A fresh trainer can start from exported weights (same reconstructions), not from others.
+TEST(VideoVaeTrainer, StartsFromExportedWeightsOfTheSameWidths) {
+    const auto dir = test::scratch_dir("video_vae_init");
+    const at::Tensor batch = pattern_video(1, 5, 32, 0.7);
+    VideoVaeTrainer trained(tiny_options());
+    for (int i = 0; i < 3; ++i)
+        trained.step(batch);
+    export_video_vae(trained.model(), identity(48), dir);
+    VideoVaeTrainer fresh(tiny_options());
+    fresh.load_weights(dir / "video_vae.safetensors");
+    EXPECT_EQ(fresh.steps(), 0);
+    EXPECT_TRUE(at::allclose(fresh.reconstruct(batch), trained.reconstruct(batch)));
+    VideoVaeTrainOptions wider = tiny_options();
+    wider.dec_dim = 16;
+    VideoVaeTrainer other(wider);
+    EXPECT_THROW(other.load_weights(dir / "video_vae.safetensors"), nava::Error);
 }
 
 TEST(VideoVaeTrainer, ExportLoadsThroughTheEngineAndBeatsUntrained) {
