@@ -47,17 +47,21 @@ fi
 
 # 4. Encoders (each resumes; MINUTES bounds this run of each).
 say "video VAE"
-# First on short clips (fast steps), then on 25-frame clips: the causal chunk caches drift on
-# clips longer than those they were trained on, and the DiT sees 49 frames.
-"$NAVA" train-vae video --data world --out vvae --resume --steps 2700 --batch 2 --lr 6e-4 \
-    --holdout 16 --frames 9 --eval-frames 49 --size 64 --dim 16 --dec-dim 24 --max-clips 1000 \
-    --max-minutes "$MINUTES"
-"$NAVA" train-vae video --data world --out vvae --resume --steps 100000 --batch 1 --lr 4e-4 \
-    --holdout 16 --frames 25 --eval-frames 49 --size 64 --dim 16 --dec-dim 24 --max-clips 1000 \
-    --max-minutes "$MINUTES"
-say "audio VAE"
-"$NAVA" train-vae audio --data world --out avae --resume --steps 1500 --vocoder-steps 83 \
-    --batch 4 --lr 1e-3 --holdout 16 --max-minutes "$MINUTES"
+# The L1 is weighted up (--object-weight) where pixels differ from the clip's background: with a
+# plain L1 the decoder learns the backgrounds and ignores the latent's detail for thousands of
+# steps. Short clips first (fast steps), then 25-frame clips: the causal chunk caches drift on
+# clips longer than those they were trained on, and the DiT sees 49 frames. On a GPU
+# (--device auto picks it) use larger batches: VAE_BATCH=24.
+VAE_BATCH=${VAE_BATCH:-2}
+"$NAVA" train-vae video --data world --out vvae --resume --steps 3000 --batch "$VAE_BATCH" \
+    --lr 6e-4 --object-weight 20 --holdout 16 --frames 17 --eval-frames 49 --size 64 --dim 16 \
+    --dec-dim 24 --max-clips 2400 --device auto --max-minutes "$MINUTES"
+"$NAVA" train-vae video --data world --out vvae --resume --steps 100000 --batch "$VAE_BATCH" \
+    --lr 3e-4 --holdout 16 --frames 25 --eval-frames 49 --size 64 --dim 16 --dec-dim 24 \
+    --max-clips 2400 --device auto --max-minutes "$MINUTES"
+say "audio VAE and vocoder"
+"$NAVA" train-vae audio --data world --out avae --resume --steps 1500 --vocoder-steps 600 \
+    --batch 16 --lr 1e-3 --vocoder-lr 4e-4 --holdout 16 --device auto --max-minutes "$MINUTES"
 say "speaker encoder"
 "$NAVA" train-vae speaker --data world --init base/speaker_encoder.safetensors --out spk \
     --resume --steps 3000 --batch 32 --holdout 128 --max-minutes "$MINUTES"

@@ -101,8 +101,9 @@ int train_video(const Args& args) {
     if (p.has("init")) o.init_weights = p.get("init");
     o.train.seed = static_cast<uint64_t>(p.get_int("seed"));
     const auto s = autoencoders::run_video_vae_training(o, std::cout);
-    std::printf("held-out PSNR %.2f dB -> %.2f dB, %.3f steps/s\n", s.holdout_before,
-                s.holdout_after, s.steps_per_s);
+    std::printf("held-out PSNR %.2f dB -> %.2f dB, object L1 %.3f -> %.3f, %.3f steps/s\n",
+                s.holdout_before, s.holdout_after, s.object_l1_before, s.object_l1_after,
+                s.steps_per_s);
     return 0;
 }
 

@@ -60,6 +60,9 @@ struct RunSummary {
     double steps_per_s = 0.0;
     double holdout_before = 0.0;  // video: PSNR dB; audio: mel L1
     double holdout_after = 0.0;
+    // video: held-out L1 on the pixels that differ from the clip's background (the objects)
+    double object_l1_before = 0.0;
+    double object_l1_after = 0.0;
     double vocoder_before = 0.0;  // audio: multi-resolution STFT loss (when trained)
     double vocoder_after = 0.0;
     double vocoder_steps_per_s = 0.0;

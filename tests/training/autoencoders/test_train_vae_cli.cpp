@@ -2,6 +2,8 @@
 // continues to the total, exported files the engine loads.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <fstream>
 
 #include <ATen/ATen.h>
@@ -67,6 +69,27 @@ TEST(TrainVaeCli, VideoRunResumesAndExports) {
     EXPECT_EQ(component.at("config").at("scale_inv_std").size(), 48u);
     auto vae = video_vae::load_video_vae(out / component.at("weights").get<std::string>());
     EXPECT_EQ(vae->config().dim, 8);
+
+    // Exported weights evaluated without training (--init, --steps 0): the same quality before
+    // and after, objects measured apart from the background.
+    const fs::path eval = test::scratch_dir("train_vae_cli_video_eval");
+    r = test::run_command(cli() + " train-vae video --data " + test::shell_quote(data.string()) +
+                          " --out " + test::shell_quote(eval.string()) + " --init " +
+                          test::shell_quote((out / "video_vae.safetensors").string()) +
+                          " --frames 5 --size 32 --dim 8 --dec-dim 12 --holdout 1 --steps 0");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("started from the weights of"), std::string::npos) << r.output;
+    double before = 0, after = 0, obj_before = 0, obj_after = 0;
+    const auto at = r.output.rfind("\nheld-out PSNR ");
+    ASSERT_NE(at, std::string::npos) << r.output;
+    ASSERT_EQ(std::sscanf(r.output.c_str() + at + 1,
+                          "held-out PSNR %lf dB -> %lf dB, object L1 %lf -> %lf", &before, &after,
+                          &obj_before, &obj_after),
+              4)
+        << r.output;
+    EXPECT_DOUBLE_EQ(before, after);
+    EXPECT_DOUBLE_EQ(obj_before, obj_after);
+    EXPECT_GT(obj_after, 0.0);
 }
 
 TEST(TrainVaeCli, AudioRunExports) {
