@@ -86,6 +86,12 @@ bool have_gpu() {
     return nava::cuda_device_count() > 0;
 }
 
+// Convolutions and matmuls in plain float32 on the GPU (no TF32), to compare with the CPU.
+void plain_float32_on_gpu() {
+    at::globalContext().setAllowTF32CuDNN(false);
+    at::globalContext().setAllowTF32CuBLAS(false);
+}
+
 }  // namespace
 
 TEST(GpuTraining, StepsMatchTheCpu) {
@@ -176,8 +182,7 @@ TEST(GpuTraining, SingleNcclRankRunsCollectivesAndSteps) {
 // the GPU resumes on the CPU.
 TEST(GpuTraining, VideoVaeStepsMatchTheCpu) {
     if (!have_gpu()) GTEST_SKIP() << "no CUDA device";
-    at::globalContext().setAllowTF32CuDNN(false);
-    at::globalContext().setAllowTF32CuBLAS(false);
+    plain_float32_on_gpu();
     nava::autoencoders::VideoVaeTrainOptions o;
     o.dim = 8;
     o.dec_dim = 12;
@@ -210,8 +215,7 @@ TEST(GpuTraining, VideoVaeStepsMatchTheCpu) {
 // The audio codec trainer on the GPU: the same VAE and vocoder steps as on the CPU.
 TEST(GpuTraining, AudioCodecStepsMatchTheCpu) {
     if (!have_gpu()) GTEST_SKIP() << "no CUDA device";
-    at::globalContext().setAllowTF32CuDNN(false);
-    at::globalContext().setAllowTF32CuBLAS(false);
+    plain_float32_on_gpu();
     nava::autoencoders::AudioCodecTrainOptions o;
     o.seed = 6;
     nava::autoencoders::AudioCodecTrainer cpu(o, c10::Device(c10::kCPU));

@@ -94,6 +94,9 @@ RunSummary run_video_vae_training(const VideoRunOptions& o, std::ostream& log) {
         log << "resumed from " << checkpoint.string() << " at step " << trainer->steps()
             << std::endl;
         if (run.resume_lr > 0.0) trainer->set_lr(run.resume_lr);
+        if (!o.init_weights.empty())
+            log << "the checkpoint's weights are used, not those of " << o.init_weights.string()
+                << " (--init starts fresh runs only)" << std::endl;
     } else {
         trainer = std::make_unique<VideoVaeTrainer>(o.train, o.device);
         if (!o.init_weights.empty()) {
@@ -102,7 +105,7 @@ RunSummary run_video_vae_training(const VideoRunOptions& o, std::ostream& log) {
         }
     }
     log << "training on " << trainer->device().str() << ", learning rate " << trainer->options().lr
-        << std::endl;
+        << ", object weight " << trainer->options().object_weight << std::endl;
     // Held-out PSNR, and the L1 on the pixels that differ from each clip's background (the
     // objects: a decoder that draws only the background still scores a fair PSNR).
     auto holdout_quality = [&]() {
@@ -112,7 +115,7 @@ RunSummary run_video_vae_training(const VideoRunOptions& o, std::ostream& log) {
             const at::Tensor x = hold.narrow(0, i, 1);
             const at::Tensor y = trainer->reconstruct(x).cpu();
             psnr += psnr_db(y, x);
-            const at::Tensor mask = object_weights(x, 1.0).gt(1.5).to(at::kFloat);
+            const at::Tensor mask = object_mask(x).to(at::kFloat);
             object_abs += ((y - x).abs() * mask).sum().item<double>();
             object_count += mask.sum().item<double>() * static_cast<double>(x.size(1));
         }

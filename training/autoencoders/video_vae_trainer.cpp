@@ -155,15 +155,18 @@ void VideoVaeTrainer::load_weights(const fs::path& exported) {
     load_named_state(*model_, *source, "");
 }
 
-at::Tensor object_weights(const at::Tensor& video, double object_weight, double threshold) {
+at::Tensor object_mask(const at::Tensor& video, double threshold) {
     at::NoGradGuard no_grad;
-    const int64_t b = video.size(0), c = video.size(1);
+    const at::Tensor x = video.detach();
+    const int64_t b = x.size(0), c = x.size(1);
     // per clip and channel: the median over all frames and pixels is the background colour
-    const at::Tensor flat = video.detach().reshape({b, c, -1});
-    const at::Tensor background = std::get<0>(flat.median(2)).view({b, c, 1, 1, 1});
-    const at::Tensor object =
-        (video.detach() - background).abs().amax(1, /*keepdim=*/true).gt(threshold);
-    return object.to(video.scalar_type()).mul_(object_weight).add_(1.0);
+    const at::Tensor background =
+        std::get<0>(x.reshape({b, c, -1}).median(2)).view({b, c, 1, 1, 1});
+    return (x - background).abs().amax(1, /*keepdim=*/true).gt(threshold);
+}
+
+at::Tensor object_weights(const at::Tensor& video, double object_weight) {
+    return object_mask(video).to(video.scalar_type()).mul_(object_weight).add_(1.0);
 }
 
 // ---- statistics and export -------------------------------------------------------------------

@@ -91,9 +91,12 @@ private:
     std::unique_ptr<Adam> adam_;
 };
 
-// Per-pixel weights [B, 1, T, H, W] of the reconstruction loss: 1 + object_weight where any
-// channel differs from the clip's per-channel median by more than `threshold` (in [-1, 1] units).
-at::Tensor object_weights(const at::Tensor& video, double object_weight, double threshold = 0.1);
+// The object pixels of clips [B, 3, T, H, W] in [-1, 1]: bool [B, 1, T, H, W], true where any
+// channel differs from the clip's per-channel median (its background) by more than `threshold`.
+at::Tensor object_mask(const at::Tensor& video, double threshold = 0.1);
+// Per-pixel weights [B, 1, T, H, W] of the reconstruction loss: 1 + object_weight on the
+// object pixels, 1 elsewhere.
+at::Tensor object_weights(const at::Tensor& video, double object_weight);
 
 // Per-channel mean and 1 / std of the posterior means over `means` ([B, z, T', h, w] each).
 video_vae::LatentScale latent_scale_of(const std::vector<at::Tensor>& means);

@@ -90,6 +90,15 @@ TEST(TrainVaeCli, VideoRunResumesAndExports) {
     EXPECT_DOUBLE_EQ(before, after);
     EXPECT_DOUBLE_EQ(obj_before, obj_after);
     EXPECT_GT(obj_after, 0.0);
+
+    // With --resume the checkpoint wins over --init, and the run says so.
+    r = test::run_command(cli() + " train-vae video --data " + test::shell_quote(data.string()) +
+                          " --out " + test::shell_quote(eval.string()) + " --init " +
+                          test::shell_quote((out / "video_vae.safetensors").string()) +
+                          " --frames 5 --size 32 --dim 8 --dec-dim 12 --holdout 1 --steps 0 "
+                          "--resume");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("--init starts fresh runs only"), std::string::npos) << r.output;
 }
 
 TEST(TrainVaeCli, AudioRunExports) {

@@ -218,6 +218,7 @@ TEST(VideoVaeTrainer, ObjectWeightsMarkWhatDiffersFromTheBackground) {
     EXPECT_EQ(w[1].eq(21.0).sum().item<int64_t>(), 2 * 4 * 4);
     EXPECT_EQ(w.eq(1.0).sum().item<int64_t>(), w.numel() - 6 - 32);
     EXPECT_TRUE(at::equal(object_weights(v, 0.0), at::ones_like(w)));
+    EXPECT_TRUE(at::equal(object_mask(v), w.gt(1.0)));
 }
 
 // An object-weighted run trains, and its weight is part of the checkpoint.
