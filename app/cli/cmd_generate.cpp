@@ -211,7 +211,9 @@ int cmd_generate(const Args& args) {
                 "records {\"prompt\"|\"text\", \"image_path\", \"spk_wavs\"}")
         .option("package", "DIR",
                 "model package folder (default: $NAVA_PACKAGE, else the embedded NAVA-tiny)")
-        .option("out", "FILE", "output clip (.mp4; .wav for audio only)")
+        .option("out", "FILE",
+                "output clip (.mp4; .y4m for the frames as generated, sound in a .wav beside; .wav "
+                "for audio only)")
         .option("out-dir", "DIR", "folder for batch outputs named after the request number", "out")
         .option("negative", "TEXT", "negative prompt (default: the model's)")
         .option("voices", "FILES",

@@ -1,5 +1,6 @@
 #include "inference/pipeline/generator.h"
 
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <fstream>
@@ -75,6 +76,13 @@ media::AudioBuffer to_audio_buffer(const at::Tensor& audio, int rate_hz) {
     buffer.samples.assign(interleaved.data_ptr<float>(),
                           interleaved.data_ptr<float>() + interleaved.numel());
     return buffer;
+}
+
+std::string lower_extension(const fs::path& p) {
+    std::string e = p.extension().string();
+    for (char& c : e)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return e;
 }
 
 std::string sanitize_id(const std::string& id) {
@@ -462,6 +470,11 @@ RequestPlan Generator::plan(const api::GenerationRequest& r) {
             throw std::invalid_argument("first-frame image " + r.first_frame_image +
                                         " does not exist");
     }
+    if (r.mode != api::Mode::text_to_audio && lower_extension(r.output_path) == ".wav")
+        throw std::invalid_argument(
+            "a clip with pictures is written as .mp4 (or .y4m frames with a "
+            ".wav beside them), not " +
+            r.output_path + "; text-to-audio mode makes sound alone");
     if (r.steps < 1 || r.steps > 1000)
         throw std::invalid_argument("steps must be between 1 and 1000");
     if (!(r.shift > 0.0 && std::isfinite(r.shift)))
@@ -708,7 +721,9 @@ JobResult Generator::generate(const std::string& job_id, const api::GenerationRe
         to_audio_buffer(r.audio_48k.defined() ? r.audio_48k : r.audio, audio_rate);
     if (video) {
         const media::VideoBuffer frames = to_video_buffer(r.video, request.fps);
-        if (have_ffmpeg) {
+        // .y4m asks for the frames as they are (with the sound in a .wav beside them); so does
+        // a build without FFmpeg.
+        if (have_ffmpeg && lower_extension(out_path) != ".y4m") {
             media::ExportOptions eo;
             eo.recipe_json = recipe_json;
             eo.cancel = cancel;

@@ -15,6 +15,8 @@
 #include "media/capabilities.h"
 #include "media/export.h"
 #include "media/probe.h"
+#include "media/wav.h"
+#include "media/y4m.h"
 #include "tests/support/test_support.h"
 
 namespace {
@@ -178,8 +180,9 @@ TEST_F(GenerateTest, CancelMidRunLeavesNoFile) {
                  pipeline::GenerationCancelled);
     EXPECT_FALSE(fs::exists(req.output_path));
     EXPECT_FALSE(fs::exists(fs::path(req.output_path).replace_extension(".json")));
-    if (fs::exists(dir_ / "cancel"))
+    if (fs::exists(dir_ / "cancel")) {
         EXPECT_TRUE(fs::is_empty(dir_ / "cancel")) << "leftover files after a cancel";
+    }
 }
 
 TEST_F(GenerateTest, BadRequestsGetClearMessages) {
@@ -205,6 +208,8 @@ TEST_F(GenerateTest, BadRequestsGetClearMessages) {
     r = request("");
     r.steps = 0;
     expect_message(r, "steps");
+    r = request((dir_ / "clip.wav").string());
+    expect_message(r, "text-to-audio mode makes sound alone");
     // Sizes off the latent grid are rounded and reported.
     r = request("");
     r.width = 70;
@@ -224,6 +229,26 @@ TEST_F(GenerateTest, AudioOnlyModeWritesWav) {
     const auto result = engine.generate("t2a", r);
     ASSERT_TRUE(fs::exists(result.output_path));
     EXPECT_EQ(fs::path(result.output_path).extension(), ".wav");
+}
+
+// A .y4m name asks for the frames as generated (no lossy encode), the sound beside them.
+TEST_F(GenerateTest, Y4mOutputKeepsTheFramesAndWritesTheSoundBeside) {
+    pipeline::GenerationEngine engine;
+    engine.load_package(package().string());
+    const auto req = request((dir_ / "y4m" / "frames.y4m").string());
+    const auto result = engine.generate("y", req);
+    ASSERT_EQ(result.output_path, req.output_path);
+    EXPECT_EQ(read_bytes(result.output_path).rfind("YUV4MPEG2", 0), 0u);
+    const media::VideoBuffer frames = media::read_y4m(result.output_path);
+    EXPECT_EQ(frames.width, 64);
+    EXPECT_EQ(frames.height, 32);
+    EXPECT_EQ(frames.rgb.size(), std::size_t{64} * 32 * 3 * 5);
+    const fs::path wav = fs::path(req.output_path).replace_extension(".wav");
+    ASSERT_TRUE(fs::exists(wav));
+    EXPECT_GT(media::read_wav(wav).samples.size(), 0u);
+    // The same seed gives the same frames.
+    const auto again = engine.generate("y2", request((dir_ / "y4m" / "again.y4m").string()));
+    EXPECT_EQ(media::read_y4m(again.output_path).rgb, frames.rgb);
 }
 
 TEST_F(GenerateTest, CliGeneratesFromReferenceJsonlAndDryRuns) {
