@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -22,10 +23,6 @@ extern "C" {
 namespace nava::media {
 
 #if NAVA_HAVE_FFMPEG
-
-namespace {
-constexpr int kMbTreeMinSide = 256;  // pixels; below this x264 runs without its macroblock tree
-}  // namespace
 
 struct Mp4Writer::Impl {
     Impl(const std::filesystem::path& target, const Mp4StreamSpec& spec_in,
@@ -102,10 +99,11 @@ struct Mp4Writer::Impl {
         AVDictionary* enc_opts = nullptr;
         av_dict_set_int(&enc_opts, "crf", std::clamp(options.crf, 0, 51), 0);
         if (!options.preset.empty()) av_dict_set(&enc_opts, "preset", options.preset.c_str(), 0);
-        // On small pictures x264's macroblock-tree lookahead reads memory it never wrote, so the
-        // same frames gave different files from run to run (measured up to 160x96, never from
-        // 256x144 up). Small clips are cheap either way: they go without it.
-        if (std::min(spec.width, spec.height) < kMbTreeMinSide)
+        // x264's macroblock-tree lookahead reads memory it never wrote (Debian's core 164: from
+        // 64x64 up to 960x960 and 704x1280 over 49 frames), so the same frames gave different
+        // files from run to run. Without it the output depends on the frames alone (and on the
+        // encoder's thread count, i.e. the machine), for a few percent more bits at the CRF.
+        if (std::string(codec->name) == "libx264")
             av_dict_set(&enc_opts, "x264-params", "mbtree=0", 0);
         const int r = avcodec_open2(c, codec, &enc_opts);
         av_dict_free(&enc_opts);

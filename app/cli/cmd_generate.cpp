@@ -212,8 +212,8 @@ int cmd_generate(const Args& args) {
         .option("package", "DIR",
                 "model package folder (default: $NAVA_PACKAGE, else the embedded NAVA-tiny)")
         .option("out", "FILE",
-                "output clip (.mp4; .y4m for the frames as generated, sound in a .wav beside; .wav "
-                "for audio only)")
+                "output clip (.mp4; .y4m: uncompressed frames, sound in a .wav beside; .wav: sound "
+                "alone, --mode t2a)")
         .option("out-dir", "DIR", "folder for batch outputs named after the request number", "out")
         .option("negative", "TEXT", "negative prompt (default: the model's)")
         .option("voices", "FILES",

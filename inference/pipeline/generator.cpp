@@ -721,8 +721,8 @@ JobResult Generator::generate(const std::string& job_id, const api::GenerationRe
         to_audio_buffer(r.audio_48k.defined() ? r.audio_48k : r.audio, audio_rate);
     if (video) {
         const media::VideoBuffer frames = to_video_buffer(r.video, request.fps);
-        // .y4m asks for the frames as they are (with the sound in a .wav beside them); so does
-        // a build without FFmpeg.
+        // .y4m asks for uncompressed 4:2:0 frames (no H.264), the sound in a .wav beside them;
+        // a build without FFmpeg writes those too.
         if (have_ffmpeg && lower_extension(out_path) != ".y4m") {
             media::ExportOptions eo;
             eo.recipe_json = recipe_json;
@@ -734,7 +734,9 @@ JobResult Generator::generate(const std::string& job_id, const api::GenerationRe
             }
             result.output_path = out_path.string();
         } else {
-            const fs::path y4m = fs::path(out_path).replace_extension(".y4m");
+            const fs::path y4m = lower_extension(out_path) == ".y4m"
+                                     ? out_path
+                                     : fs::path(out_path).replace_extension(".y4m");
             const fs::path wav = fs::path(out_path).replace_extension(".wav");
             media::write_y4m(y4m, frames);
             media::write_wav(wav, audio);

@@ -208,8 +208,10 @@ TEST_F(GenerateTest, BadRequestsGetClearMessages) {
     r = request("");
     r.steps = 0;
     expect_message(r, "steps");
-    r = request((dir_ / "clip.wav").string());
+    r = request((dir_ / "clip.WAV").string());
     expect_message(r, "text-to-audio mode makes sound alone");
+    r.mode = api::Mode::text_to_audio;
+    EXPECT_NO_THROW(engine.plan(r));
     // Sizes off the latent grid are rounded and reported.
     r = request("");
     r.width = 70;
@@ -231,11 +233,11 @@ TEST_F(GenerateTest, AudioOnlyModeWritesWav) {
     EXPECT_EQ(fs::path(result.output_path).extension(), ".wav");
 }
 
-// A .y4m name asks for the frames as generated (no lossy encode), the sound beside them.
+// A .y4m name asks for uncompressed frames (no H.264), the sound beside them; the name is kept.
 TEST_F(GenerateTest, Y4mOutputKeepsTheFramesAndWritesTheSoundBeside) {
     pipeline::GenerationEngine engine;
     engine.load_package(package().string());
-    const auto req = request((dir_ / "y4m" / "frames.y4m").string());
+    const auto req = request((dir_ / "y4m" / "frames.Y4M").string());
     const auto result = engine.generate("y", req);
     ASSERT_EQ(result.output_path, req.output_path);
     EXPECT_EQ(read_bytes(result.output_path).rfind("YUV4MPEG2", 0), 0u);
