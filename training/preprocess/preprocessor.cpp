@@ -4,6 +4,7 @@
 #include <chrono>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 
 #include <ATen/ATen.h>
@@ -157,6 +158,9 @@ PreprocessReport preprocess_clips(const ValidationReport& report, const EncoderF
     std::unique_ptr<ClipEncoders> encoders;
     std::atomic<int64_t> next{0}, done{0};
     std::atomic<bool> cancelled{false};
+    // Encoders that cannot be loaded fail every clip the same way: the run stops at once.
+    std::atomic<bool> setup_failed{false};
+    std::string setup_error;
 
     auto work = [&]() {
         for (;;) {
@@ -164,6 +168,7 @@ PreprocessReport preprocess_clips(const ValidationReport& report, const EncoderF
                 cancelled = true;
                 return;
             }
+            if (setup_failed) return;
             const int64_t i = next++;
             if (i >= n) return;
             const ClipVerdict& clip = *clips[static_cast<std::size_t>(i)];
@@ -188,8 +193,15 @@ PreprocessReport preprocess_clips(const ValidationReport& report, const EncoderF
                     Encoded encoded;
                     {
                         std::lock_guard<std::mutex> lock(encoder_mutex);
+                        if (setup_failed) return;
                         if (!encoders) {
-                            encoders = make_encoders();
+                            try {
+                                encoders = make_encoders();
+                            } catch (const std::exception& e) {
+                                setup_error = e.what();
+                                setup_failed = true;
+                                return;
+                            }
                             std::lock_guard<std::mutex> r(report_mutex);
                             result.encoders_loaded = true;
                         }
@@ -227,6 +239,8 @@ PreprocessReport preprocess_clips(const ValidationReport& report, const EncoderF
     for (auto& t : threads)
         t.join();
     store.save();
+    if (setup_failed)
+        throw ConfigError("cannot load the encoders to preprocess with: " + setup_error);
     result.cancelled = cancelled.load();
 
     // The index names the complete set; an interrupted run leaves the old index in place (its

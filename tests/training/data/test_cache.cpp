@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cmath>
 
+#include "inference/core/error.h"
 #include "inference/io/safetensors.h"
 #include "tests/training/data/data_test_util.h"
 #include "training/distributed/communicator.h"
@@ -226,6 +227,45 @@ TEST(Cache, SecondRunReadsOnlyTheCacheAndAnEncoderChangeInvalidatesIt) {
         EXPECT_TRUE(std::isfinite(s.loss));
         EXPECT_EQ(s.samples, 1);
     }
+}
+
+// Encoders that cannot load stop the run at once with their reason, instead of failing every
+// clip one by one after decoding it.
+TEST(Cache, EncodersThatCannotLoadStopTheRunAtOnce) {
+    if (!have_ffmpeg()) GTEST_SKIP() << "needs FFmpeg to write the clips";
+    const auto dir = nava::test::scratch_dir("data_cache_no_encoders");
+    EncoderFiles files;
+    if (!write_tiny_encoders(dir / "encoders", files))
+        GTEST_SKIP() << "spm_train not installed (apt-get install sentencepiece)";
+    std::string manifest;
+    for (int i = 0; i < 6; ++i) {
+        const std::string id = "c" + std::to_string(i);
+        make_clip(dir / (id + ".mp4"), 1.0, 64, 36);
+        manifest += R"({"id": ")" + id + R"(", "video": ")" + id +
+                    R"(.mp4", "caption": "rain"})"
+                    "\n";
+    }
+    write_text(dir / "clips.jsonl", manifest);
+    const Recipe recipe = Recipe::from_json(recipe_json(dir, files), dir / "recipe.json");
+    const ValidationReport report = validate_recipe_data(recipe);
+    ASSERT_EQ(report.accepted_count(), 6) << report.format_text();
+    std::atomic<int> attempts{0};
+    PrepareOptions po;
+    po.workers = 2;
+    po.make_encoders = [&]() -> std::unique_ptr<ClipEncoders> {
+        ++attempts;
+        throw std::runtime_error("the tokenizer module libnava_spm.so was not found");
+    };
+    try {
+        preprocess_recipe_data(recipe, report, po);
+        ADD_FAILURE() << "preprocessing went on without encoders";
+    } catch (const nava::ConfigError& e) {
+        EXPECT_NE(std::string(e.what()).find("cannot load the encoders"), std::string::npos)
+            << e.what();
+        EXPECT_NE(std::string(e.what()).find("libnava_spm.so was not found"), std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(attempts.load(), 1);
 }
 
 TEST(Cache, KeysCoverCaptionTimingAndBucket) {
