@@ -51,13 +51,15 @@ say "video VAE"
 # plain L1 the decoder learns the backgrounds and ignores the latent's detail for thousands of
 # steps. Short clips first (fast steps), then 25-frame clips: the causal chunk caches drift on
 # clips longer than those they were trained on, and the DiT sees 49 frames. On a GPU
-# (--device auto picks it) use larger batches: VAE_BATCH=24.
+# (--device auto picks it) use larger batches and whole clips: VAE_BATCH=24 VAE_FRAMES=49 (the
+# shipped VAE had 386 such steps on an H100 after its CPU steps).
 VAE_BATCH=${VAE_BATCH:-2}
+VAE_FRAMES=${VAE_FRAMES:-25}
 "$NAVA" train-vae video --data world --out vvae --resume --steps 3000 --batch "$VAE_BATCH" \
     --lr 6e-4 --object-weight 20 --holdout 16 --frames 17 --eval-frames 49 --size 64 --dim 16 \
     --dec-dim 24 --max-clips 2400 --device auto --max-minutes "$MINUTES"
 "$NAVA" train-vae video --data world --out vvae --resume --steps 100000 --batch "$VAE_BATCH" \
-    --lr 3e-4 --holdout 16 --frames 25 --eval-frames 49 --size 64 --dim 16 --dec-dim 24 \
+    --lr 3e-4 --holdout 16 --frames "$VAE_FRAMES" --eval-frames 49 --size 64 --dim 16 --dec-dim 24 \
     --max-clips 2400 --device auto --max-minutes "$MINUTES"
 say "audio VAE and vocoder"
 "$NAVA" train-vae audio --data world --out avae --resume --steps 1500 --vocoder-steps 600 \
