@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -170,11 +169,6 @@ VideoBuffer moving_pattern(int width, int height, int frames) {
     return v;
 }
 
-std::string file_bytes(const std::filesystem::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(f), {});
-}
-
 // Restores glibc's fill byte for fresh allocations when the test leaves, however it leaves.
 struct HeapFill {
     explicit HeapFill(int byte) { ok = mallopt(M_PERTURB, byte) == 1; }
@@ -201,7 +195,7 @@ TEST(Mp4RoundTrip, SameFramesGiveTheSameFileWhateverTheHeapHeld) {
                 ASSERT_TRUE(heap.ok) << "mallopt(M_PERTURB) refused";
                 export_mp4(path, &clip, nullptr);
             }
-            files.push_back(file_bytes(path));
+            files.push_back(nava::test::file_bytes(path));
         }
         ASSERT_FALSE(files[0].empty());
         EXPECT_TRUE(files[0] == files[1]) << w << "x" << h << ": the files differ";

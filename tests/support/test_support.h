@@ -21,6 +21,9 @@ struct ProcessResult {
 // Runs a shell command line, capturing its output.
 ProcessResult run_command(const std::string& command_line);
 
+// The whole content of a file ("" when it cannot be read).
+std::string file_bytes(const std::filesystem::path& path);
+
 // Quotes an argument for /bin/sh.
 std::string shell_quote(const std::string& arg);
 

@@ -4,7 +4,6 @@
 
 #include <atomic>
 #include <fstream>
-#include <iterator>
 
 #include <nlohmann/json.hpp>
 
@@ -23,11 +22,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace nava;
-
-std::string read_bytes(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 bool have_tool(const std::string& name) {
     return test::run_command("command -v " + name + " >/dev/null 2>&1").exit_code == 0;
@@ -128,7 +122,7 @@ TEST_F(GenerateTest, WritesAPlayableClipWhoseRecipeRoundTrips) {
     EXPECT_EQ(back.latent_frames, 2);
     EXPECT_EQ(api::request_to_json_text(back), *recipe);
     const fs::path sidecar = fs::path(result.output_path).replace_extension(".json");
-    EXPECT_EQ(api::request_from_json_text(read_bytes(sidecar)).seed, req.seed);
+    EXPECT_EQ(api::request_from_json_text(test::file_bytes(sidecar)).seed, req.seed);
 
     // Progress: every denoising step reported, previews, an ETA once steps are timed.
     std::set<int64_t> steps;
@@ -159,10 +153,10 @@ TEST_F(GenerateTest, SameSeedSameBytesOtherSeedOtherBytes) {
             bytes.erase(at, path.size());
         return bytes;
     };
-    EXPECT_EQ(strip(read_bytes(a.output_path), a.output_path),
-              strip(read_bytes(b.output_path), b.output_path));
-    EXPECT_NE(strip(read_bytes(a.output_path), a.output_path),
-              strip(read_bytes(c.output_path), c.output_path));
+    EXPECT_EQ(strip(test::file_bytes(a.output_path), a.output_path),
+              strip(test::file_bytes(b.output_path), b.output_path));
+    EXPECT_NE(strip(test::file_bytes(a.output_path), a.output_path),
+              strip(test::file_bytes(c.output_path), c.output_path));
 }
 
 TEST_F(GenerateTest, CancelMidRunLeavesNoFile) {
@@ -240,7 +234,7 @@ TEST_F(GenerateTest, Y4mOutputKeepsTheFramesAndWritesTheSoundBeside) {
     const auto req = request((dir_ / "y4m" / "frames.Y4M").string());
     const auto result = engine.generate("y", req);
     ASSERT_EQ(result.output_path, req.output_path);
-    EXPECT_EQ(read_bytes(result.output_path).rfind("YUV4MPEG2", 0), 0u);
+    EXPECT_EQ(test::file_bytes(result.output_path).rfind("YUV4MPEG2", 0), 0u);
     const media::VideoBuffer frames = media::read_y4m(result.output_path);
     EXPECT_EQ(frames.width, 64);
     EXPECT_EQ(frames.height, 32);
