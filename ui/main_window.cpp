@@ -421,6 +421,9 @@ void MainWindow::onPackageLoaded(const PackageInfo& info) {
         if (info.defaultDurationS >= kMinDurationS)
             s.durationS = snapDuration(info.defaultDurationS).seconds;
         if (info.defaultSteps > 0) s.steps = info.defaultSteps;
+        s.shift = info.defaultShift;
+        s.solver = info.defaultSolver;
+        s.guidance = info.defaultGuidance;
         document()->applySettings(s);
     }
     // Exact token counts from the package's tokenizer; the estimate when it cannot be read.

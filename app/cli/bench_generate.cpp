@@ -129,6 +129,9 @@ int bench_generate(const Args& args) {
         r.height = p.has("height") ? static_cast<int>(p.get_int("height")) : info.default_height;
         r.duration_s = p.has("duration") ? p.get_double("duration") : info.default_duration_s;
         r.steps = p.has("steps") ? static_cast<int>(p.get_int("steps")) : info.default_steps;
+        r.shift = info.default_shift;
+        r.solver = info.default_solver;
+        r.guidance = info.default_guidance;
         r.memory_profile = p.get("memory-profile");
         r.output_path = p.get("out") + "/bench_" + (v.batched ? "batched" : "sequential") + ".mp4";
         const auto plan = engine.plan(r);

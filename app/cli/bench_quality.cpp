@@ -14,11 +14,15 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "app/cli/guidance_options.h"
 #include "inference/api/request.h"
 #include "inference/core/error.h"
+#include "inference/models/audio_vae/audio_codec.h"
 #include "inference/models/speaker/speaker_encoder.h"
 #include "inference/pipeline/engine.h"
 #include "inference/pipeline/package.h"
+#include "inference/pipeline/package_autoencoders.h"
+#include "media/wav.h"
 #include "training/autoencoders/clips.h"
 #include "training/synth/dataset.h"
 #include "training/synth/quality.h"
@@ -109,10 +113,20 @@ int bench_quality(const Args& args) {
         .option("steps", "N", "denoising steps (default: the package's)")
         .option("seed", "N", "generation seed offset added to each case's seed", "0")
         .option("out", "DIR", "where clips and the world go", "bench-quality")
+        .option("shift", "S", "timestep shift (default: the package's)")
+        .option("autoencoded", "PART",
+                "also measure the world clips after a round trip through the package's "
+                "autoencoders, the most any DiT could reach with them: both (video VAE, audio VAE "
+                "and vocoder), video or audio (the other half kept as it is); with audio, the "
+                "timbre is also judged against voices sent through the same round trip")
         .option("json", "FILE", "also write every number as JSON");
+    add_guidance_options(p);
     if (!p.parse(args)) return 0;
     const int cases = static_cast<int>(p.get_int("cases"));
     if (cases <= 0) throw UsageError("--cases must be positive");
+    const std::string part = p.get("autoencoded");
+    if (!part.empty() && part != "both" && part != "video" && part != "audio")
+        throw UsageError("--autoencoded must be both, video or audio");
     const std::string package_path =
         p.has("package") ? p.get("package") : pipeline::default_package_path();
     if (package_path.empty())
@@ -164,11 +178,33 @@ int bench_quality(const Args& args) {
             return judge->embed(w).flatten();
         };
 
-    // 3. Generate and measure.
+    // 3. The autoencoders' round trip, when asked for.
+    pipeline::VideoAutoencoder video_ae;
+    std::shared_ptr<audio_vae::AudioCodec> audio_ae;
+    const bool autoencoded = !part.empty();
+    if (part == "both" || part == "video") {
+        if (!package.video_vae.present())
+            throw UsageError("--autoencoded " + part + ": the package has no video VAE");
+        video_ae = pipeline::load_package_video_vae(package, at::kFloat, at::kCPU);
+    }
+    if (part == "both" || part == "audio") {
+        audio_ae = pipeline::load_package_audio_codec(package, /*with_encoder=*/true, at::kFloat,
+                                                      at::kCPU);
+        if (audio_ae->sample_rate() != 16000)
+            throw UsageError(
+                "--autoencoded measures 16 kHz sound; this package's audio VAE runs at " +
+                std::to_string(audio_ae->sample_rate()) + " Hz");
+    }
+
+    // 4. Generate and measure.
     pipeline::GenerationEngine engine;
-    engine.load_package(package_path);
-    std::vector<synth::CaseQuality> generated, reference;
+    const pipeline::PackageInfo info = engine.load_package(package_path);
+    std::vector<synth::CaseQuality> generated, reference, roundtrip;
+    // Timbre against the voices sent through the audio round trip (both sides vocoded).
+    std::vector<synth::CaseQuality> generated_vocoded, roundtrip_vocoded;
     std::vector<double> seconds;
+    int steps_used = 0;
+    api::GuidanceSettings guidance_used;
     json per_case = json::array();
     std::printf("\n%-9s %7s  %-6s %9s %6s %6s %7s %8s\n", "case", "s/clip", "cue", "sync ms", "r",
                 "span", "timbre", "colours");
@@ -178,8 +214,14 @@ int bench_quality(const Args& args) {
         api::GenerationRequest request = api::request_from_json(rec.at("request"));
         for (auto& s : request.speakers)
             if (!s.voice_path.empty()) s.voice_path = (world / s.voice_path).string();
-        request.steps = p.has("steps") ? static_cast<int>(p.get_int("steps"))
-                                       : package.default_int("steps", request.steps);
+        // The prompts' words and voices; the package's sampling, as a user of it gets it.
+        request.steps = p.has("steps") ? static_cast<int>(p.get_int("steps")) : info.default_steps;
+        request.shift = p.has("shift") ? p.get_double("shift") : info.default_shift;
+        request.solver = info.default_solver;
+        request.guidance = info.default_guidance;
+        apply_guidance_options(p, request.guidance);
+        steps_used = request.steps;
+        guidance_used = request.guidance;
         request.seed += static_cast<uint64_t>(p.get_int("seed"));
         request.output_path = (out / "clips" / (id + ".mp4")).string();
         const auto t0 = std::chrono::steady_clock::now();
@@ -202,38 +244,94 @@ int bench_quality(const Args& args) {
         generated.push_back(synth::measure_case(truth, gen, voices, embed, &world_clip));
         reference.push_back(synth::measure_case(truth, world_clip, voices, embed, &world_clip));
         print_case(generated.back(), s);
-        per_case.push_back({{"generated", generated.back().to_json()},
-                            {"world", reference.back().to_json()},
-                            {"seconds", s},
-                            {"clip", result.output_path}});
+        json entry = {{"generated", generated.back().to_json()},
+                      {"world", reference.back().to_json()},
+                      {"seconds", s},
+                      {"clip", result.output_path}};
+        if (autoencoded) {
+            synth::QualityClip ae = world_clip;
+            if (video_ae.vae && world_clip.video.defined())
+                ae.video = pipeline::video_round_trip(video_ae, world_clip.video);
+            if (audio_ae) {
+                ae.audio = pipeline::audio_round_trip(*audio_ae, world_clip.audio);
+                // The round trip's sound, to listen to beside the generated clip.
+                media::AudioBuffer sound;
+                sound.sample_rate_hz = ae.sample_rate_hz;
+                sound.channels = 1;
+                sound.samples.assign(ae.audio.data_ptr<float>(),
+                                     ae.audio.data_ptr<float>() + ae.audio.numel());
+                media::write_wav(out / "clips" / (id + ".autoencoded.wav"), sound);
+            }
+            roundtrip.push_back(synth::measure_case(truth, ae, voices, embed, &world_clip));
+            entry["autoencoded"] = roundtrip.back().to_json();
+            if (audio_ae) {
+                std::vector<at::Tensor> vocoded;
+                for (const at::Tensor& v : voices)
+                    vocoded.push_back(pipeline::audio_round_trip(*audio_ae, v));
+                generated_vocoded.push_back(
+                    synth::measure_case(truth, gen, vocoded, embed, &world_clip));
+                roundtrip_vocoded.push_back(
+                    synth::measure_case(truth, ae, vocoded, embed, &world_clip));
+                entry["timbre_vocoded_voices"] = {
+                    {"generated",
+                     {{"spans", generated_vocoded.back().timbre_spans},
+                      {"correct", generated_vocoded.back().timbre_correct}}},
+                    {"autoencoded",
+                     {{"spans", roundtrip_vocoded.back().timbre_spans},
+                      {"correct", roundtrip_vocoded.back().timbre_correct}}}};
+            }
+        }
+        per_case.push_back(std::move(entry));
     }
 
     const synth::QualitySummary g = synth::summarize(generated), r = synth::summarize(reference);
+    const synth::QualitySummary a = synth::summarize(roundtrip);
+    const synth::QualitySummary gv = synth::summarize(generated_vocoded),
+                                av = synth::summarize(roundtrip_vocoded);
     double mean_s = 0.0;
     for (double s : seconds)
         mean_s += s / static_cast<double>(seconds.size());
-    auto row = [](const char* name, double a, double b, const char* f, int n_a, const char* unit) {
-        std::printf("%-22s %12s %14s   %s (n = %d)\n", name, fmt(a, f, a >= 0).c_str(),
-                    fmt(b, f, b >= 0).c_str(), unit, n_a);
+    // generated | autoencoded (when measured) | world clip
+    auto row = [&](const char* name, double gen, double ae, double world, const char* f, int n,
+                   const char* unit) {
+        std::printf("%-22s %12s", name, fmt(gen, f, gen >= 0).c_str());
+        if (autoencoded) std::printf(" %14s", fmt(ae, f, ae >= 0).c_str());
+        std::printf(" %12s   %s (n = %d)\n", fmt(world, f, world >= 0).c_str(), unit, n);
     };
     std::printf("\npackage %s (%s), %zu held-out prompts\n", package_path.c_str(),
                 package.name.c_str(), records.size());
-    std::printf("%-22s %12s %14s\n", "measure", "generated", "world clip");
-    row("median |sync offset|", g.median_abs_sync_ms, r.median_abs_sync_ms, "%.0f", g.sync_cases,
-        "ms");
-    row("span adherence", g.span_adherence, r.span_adherence, "%.2f", g.span_cases,
-        "share of speech-band energy in the spans");
-    row("timbre binding", g.timbre_accuracy, r.timbre_accuracy, "%.2f", g.timbre_spans,
-        "spans closer to their own voice");
-    row("colour adherence", g.colour_adherence, r.colour_adherence, "%.2f", g.colours,
-        "named colours present");
-    std::printf("%-22s %12.2f %14s   s per clip, text -> MP4 (%d steps)\n", "seconds per clip",
-                mean_s, "-", package.default_int("steps", 0));
+    std::printf("%-22s %12s", "measure", "generated");
+    if (autoencoded) std::printf(" %14s", ("autoenc. " + part).c_str());
+    std::printf(" %12s\n", "world clip");
+    row("median |sync offset|", g.median_abs_sync_ms, a.median_abs_sync_ms, r.median_abs_sync_ms,
+        "%.0f", g.sync_cases, "ms");
+    row("span adherence", g.span_adherence, a.span_adherence, r.span_adherence, "%.2f",
+        g.span_cases, "share of speech-band energy in the spans");
+    row("timbre binding", g.timbre_accuracy, a.timbre_accuracy, r.timbre_accuracy, "%.2f",
+        g.timbre_spans, "spans closer to their own voice");
+    if (audio_ae)
+        row("timbre, vocoded voices", gv.timbre_accuracy, av.timbre_accuracy, -1.0, "%.2f",
+            gv.timbre_spans, "the same, the voices sent through the audio round trip");
+    row("colour adherence", g.colour_adherence, a.colour_adherence, r.colour_adherence, "%.2f",
+        g.colours, "named colours present");
+    std::printf("%-22s %12.2f   s per clip, text -> MP4 (%d steps)\n", "seconds per clip", mean_s,
+                steps_used);
+    std::printf("guidance: video %.2g (align %.2g), audio %.2g (align %.2g), timbre %.2g%s%s\n",
+                guidance_used.video_text, guidance_used.video_align, guidance_used.audio_text,
+                guidance_used.audio_align, guidance_used.timbre,
+                guidance_used.align ? "" : ", no align pass",
+                guidance_used.timbre_pass ? "" : ", no timbre pass");
     if (p.has("json")) {
         std::ofstream f(p.get("json"));
         f << json({{"package", package_path},
                    {"generated", g.to_json()},
                    {"world", r.to_json()},
+                   {"autoencoded", autoencoded ? json({{"part", part},
+                                                       {"summary", a.to_json()},
+                                                       {"timbre_vocoded_voices",
+                                                        {{"generated", gv.to_json()},
+                                                         {"autoencoded", av.to_json()}}}})
+                                               : json()},
                    {"seconds_per_clip", mean_s},
                    {"cases", per_case}})
                  .dump(2)

@@ -16,6 +16,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "app/cli/guidance_options.h"
 #include "inference/api/request.h"
 #include "inference/core/error.h"
 #include "inference/pipeline/engine.h"
@@ -230,19 +231,13 @@ int cmd_generate(const Args& args) {
         .option("steps", "N", "denoising steps")
         .option("shift", "S", "timestep shift")
         .option("solver", "NAME", "unipc or euler")
-        .option("video-scale", "G", "video text guidance")
-        .option("video-align-scale", "G", "video modality-alignment guidance")
-        .option("audio-scale", "G", "audio text guidance")
-        .option("audio-align-scale", "G", "audio modality-alignment guidance")
-        .option("timbre-scale", "G", "voice (timbre) guidance")
-        .flag("no-align", "skip the modality-masked guidance pass")
-        .flag("no-timbre", "skip the no-speaker guidance pass")
         .option("memory-profile", "NAME", "auto, cpu-f32, cpu-bf16, full, text-offload, low-memory")
         .option("device", "NAME", "auto, cpu, cuda, cuda:N", "auto")
         .flag("dry-run",
               "print shapes, token counts, FLOP estimate and memory plan; generate nothing")
         .flag("json-progress", "progress as JSON lines on stdout (for programs)")
         .flag("quiet", "no progress output");
+    add_guidance_options(p);
     if (!p.parse(args)) return 0;
     if (p.has("prompt") == p.has("requests"))
         throw UsageError("give either --prompt or --requests");
@@ -271,6 +266,9 @@ int cmd_generate(const Args& args) {
         r.fps = info.default_fps;
         r.duration_s = info.default_duration_s;
         r.steps = info.default_steps;
+        r.shift = info.default_shift;
+        r.solver = info.default_solver;
+        r.guidance = info.default_guidance;
         json record = {{"prompt", p.get("prompt")}};
         if (p.has("voices")) record["spk_wavs"] = split_list(p.get("voices"));
         const api::GenerationRequest bound = api::request_from_reference_record(record);
@@ -304,13 +302,7 @@ int cmd_generate(const Args& args) {
             if (!s) throw UsageError("--solver must be unipc or euler");
             r.solver = *s;
         }
-        if (p.has("video-scale")) r.guidance.video_text = p.get_double("video-scale");
-        if (p.has("video-align-scale")) r.guidance.video_align = p.get_double("video-align-scale");
-        if (p.has("audio-scale")) r.guidance.audio_text = p.get_double("audio-scale");
-        if (p.has("audio-align-scale")) r.guidance.audio_align = p.get_double("audio-align-scale");
-        if (p.has("timbre-scale")) r.guidance.timbre = p.get_double("timbre-scale");
-        if (p.has("no-align")) r.guidance.align = false;
-        if (p.has("no-timbre")) r.guidance.timbre_pass = false;
+        apply_guidance_options(p, r.guidance);
         if (p.has("memory-profile")) r.memory_profile = p.get("memory-profile");
         r.package = info.path;
         const bool video = r.mode != api::Mode::text_to_audio;

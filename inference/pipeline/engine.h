@@ -32,6 +32,11 @@ struct PackageInfo {
     int default_width = 0, default_height = 0;
     double default_fps = 24.0, default_duration_s = 0.0;
     int default_steps = 0;
+    // The package's sampling defaults ("shift", "solver", "guidance" in its manifest); the
+    // request's own defaults where the manifest names none.
+    double default_shift = 5.0;
+    api::Solver default_solver = api::Solver::unipc;
+    api::GuidanceSettings default_guidance;
     int64_t text_len = 0;
     int64_t dit_parameters = 0;
     std::vector<std::string> warnings;

@@ -20,6 +20,7 @@
 #include "inference/models/t5/t5_encoder.h"
 #include "inference/models/video_vae/tiled_decode.h"
 #include "inference/models/video_vae/video_vae.h"
+#include "inference/pipeline/package_autoencoders.h"
 #include "inference/sampling/noise.h"
 #include "inference/text/negative_prompts.h"
 #include "inference/text/prompt.h"
@@ -272,41 +273,14 @@ void Generator::ensure_loaded(const MemoryProfile& profile) {
 
     load_text_encoder(profile);
 
-    // Video VAE (absent in audio-only packages).
+    // Video VAE (absent in audio-only packages); audio VAE decoder + vocoder.
     if (package_.video_vae.present()) {
-        const auto source = io::open_tensor_source(package_.video_vae.weights);
-        const video_vae::VideoVaeConfig cfg =
-            package_.video_vae.config.is_null()
-                ? video_vae::config_from_source(*source)
-                : video_vae::VideoVaeConfig::from_json(package_.video_vae.config,
-                                                       package_.video_vae.weights.string());
-        video_vae::LoadVideoVaeOptions o;
-        o.prefix = package_.video_vae.prefix;
-        o.dtype = profile.vae_dtype;
-        o.device = device_;
-        components_.video_vae = video_vae::load_video_vae(*source, cfg, o);
-        components_.video_scale =
-            std::make_shared<video_vae::LatentScale>(video_vae::wan22_latent_scale());
-        const auto& j = package_.video_vae.config;
-        if (j.is_object() && j.contains("scale_mean") && j.contains("scale_inv_std")) {
-            components_.video_scale->mean = j["scale_mean"].get<std::vector<float>>();
-            components_.video_scale->inv_std = j["scale_inv_std"].get<std::vector<float>>();
-        }
+        VideoAutoencoder v = load_package_video_vae(package_, profile.vae_dtype, device_);
+        components_.video_vae = std::move(v.vae);
+        components_.video_scale = std::move(v.scale);
     }
-    // Audio VAE + vocoder (decoder only).
-    {
-        audio_vae::CodecOptions o;
-        o.with_encoder = false;
-        o.dtype = profile.vae_dtype;
-        o.device = device_;
-        if (package_.audio_vae.config.is_null()) {
-            components_.audio_codec = audio_vae::load_audio_codec(package_.audio_vae.weights, o);
-        } else {
-            const auto source = io::open_tensor_source(package_.audio_vae.weights);
-            components_.audio_codec = audio_vae::load_audio_codec(
-                *source, package_.audio_vae.config, o, package_.audio_vae.prefix);
-        }
-    }
+    components_.audio_codec =
+        load_package_audio_codec(package_, /*with_encoder=*/false, profile.vae_dtype, device_);
     if (package_.speaker_encoder.present() && !speaker_)
         speaker_ = std::make_shared<speaker::SpeakerEncoder>(
             speaker::SpeakerEncoder::load(package_.speaker_encoder.weights));
@@ -332,6 +306,21 @@ PackageInfo Generator::info() {
     i.default_fps = package_.default_double("fps", 24.0);
     i.default_duration_s = package_.default_double("duration_s", 5.0);
     i.default_steps = package_.default_int("steps", 50);
+    i.default_shift = package_.default_double("shift", i.default_shift);
+    // Solver and guidance as a recipe spells them; a wrong value is a warning, not a failure.
+    const nlohmann::json& d = package_.defaults;
+    if (d.is_object() && (d.contains("solver") || d.contains("guidance"))) {
+        nlohmann::json recipe = nlohmann::json::object();
+        if (d.contains("solver")) recipe["solver"] = d["solver"];
+        if (d.contains("guidance")) recipe["guidance"] = d["guidance"];
+        try {
+            const api::GenerationRequest r = api::request_from_json(recipe);
+            i.default_solver = r.solver;
+            i.default_guidance = r.guidance;
+        } catch (const std::exception& e) {
+            i.warnings.push_back(std::string("manifest defaults ignored: ") + e.what());
+        }
+    }
     i.text_len = dit_text_len();
     if (package_.dit.config.is_object()) {
         try {
@@ -340,7 +329,7 @@ PackageInfo Generator::info() {
         } catch (const std::exception&) {
         }
     }
-    i.warnings = package_.warnings;
+    i.warnings.insert(i.warnings.begin(), package_.warnings.begin(), package_.warnings.end());
     return i;
 }
 

@@ -3,6 +3,8 @@
 // quality benchmark runs on two held-out prompts and reports every measure.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +13,7 @@
 #include "inference/pipeline/engine.h"
 #include "media/audio_reader.h"
 #include "media/video_reader.h"
+#include "media/wav.h"
 #include "tests/support/test_support.h"
 
 namespace {
@@ -119,6 +122,51 @@ TEST(NavaTiny, QualityBenchRunsOnTwoCases) {
         std::string(NAVA_CLI_PATH) + " bench quality --package /nonexistent --cases 2 2>&1");
     EXPECT_NE(bad.exit_code, 0);
     EXPECT_NE(bad.output.find("nonexistent"), std::string::npos) << bad.output;
+}
+
+TEST(NavaTiny, QualityBenchMeasuresTheAutoencodersAndTakesGuidance) {
+    if (!fs::exists(kPackage / "manifest.json")) GTEST_SKIP() << "NAVA-tiny is missing";
+    if (nava::test::run_command("command -v espeak-ng >/dev/null 2>&1").exit_code != 0)
+        GTEST_SKIP() << "espeak-ng is not installed (the bench makes its held-out world)";
+    const fs::path dir = nava::test::scratch_dir("nava_tiny_bench_autoencoded");
+    const std::string bench = std::string(NAVA_CLI_PATH) + " bench quality --package " +
+                              nava::test::shell_quote(kPackage.string()) + " --cases 2 --steps 1";
+    const auto r =
+        nava::test::run_command(bench + " --autoencoded both --video-scale 4.5 --no-timbre --out " +
+                                nava::test::shell_quote((dir / "out").string()) + " --json " +
+                                nava::test::shell_quote((dir / "q.json").string()) + " 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("autoenc. both"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("timbre, vocoded voices"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("guidance: video 4.5"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("no timbre pass"), std::string::npos) << r.output;
+
+    const json q = read_json(dir / "q.json");
+    EXPECT_EQ(q.at("autoencoded").at("part"), "both");
+    EXPECT_EQ(q.at("autoencoded").at("summary").at("cases"), 2);
+    for (const auto& c : q.at("cases")) {
+        ASSERT_TRUE(c.contains("autoencoded"));
+        // The round trip keeps the picture's objects findable and the sound's length.
+        EXPECT_EQ(c.at("autoencoded").at("colours"), c.at("world").at("colours"));
+        const fs::path clip = c.at("clip").get<std::string>();
+        const fs::path sound = clip.parent_path() / (clip.stem().string() + ".autoencoded.wav");
+        ASSERT_TRUE(fs::exists(sound)) << sound;
+        const nava::media::AudioBuffer a = nava::media::read_wav(sound);
+        EXPECT_EQ(a.sample_rate_hz, 16000);
+        EXPECT_NEAR(a.duration_s(), 49.0 / 24.0, 0.1);
+        float peak = 0.0f;
+        for (float v : a.samples)
+            peak = std::max(peak, std::abs(v));
+        EXPECT_GT(peak, 0.01f) << "the round trip came back silent";
+    }
+
+    // A part that does not exist: a clear message before any work.
+    const auto bad =
+        nava::test::run_command(bench + " --autoencoded colour --out " +
+                                nava::test::shell_quote((dir / "bad").string()) + " 2>&1");
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.output.find("both, video or audio"), std::string::npos) << bad.output;
+    EXPECT_FALSE(fs::exists(dir / "bad"));
 }
 
 }  // namespace

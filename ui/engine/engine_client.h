@@ -31,6 +31,9 @@ struct PackageInfo {
     // The package's own generation defaults (0 = none): a small model knows small pictures.
     int defaultWidth = 0, defaultHeight = 0, defaultSteps = 0;
     double defaultDurationS = 0.0;
+    double defaultShift = 5.0;
+    nava::api::Solver defaultSolver = nava::api::Solver::unipc;
+    nava::api::GuidanceSettings defaultGuidance;
     QStringList warnings;  // e.g. files that are missing but optional
 };
 

@@ -151,6 +151,9 @@ PackageInfo LocalEngineClient::toUi(const nava::pipeline::PackageInfo& info) {
     out.defaultHeight = info.default_height;
     out.defaultSteps = info.default_steps;
     out.defaultDurationS = info.default_duration_s;
+    out.defaultShift = info.default_shift;
+    out.defaultSolver = info.default_solver;
+    out.defaultGuidance = info.default_guidance;
     QStringList parts;
     const QString params = parameterCount(info.dit_parameters);
     if (!params.isEmpty()) parts << tr("%1 parameters").arg(params);

@@ -247,6 +247,38 @@ TEST_F(GenerateTest, Y4mOutputKeepsTheFramesAndWritesTheSoundBeside) {
     EXPECT_EQ(media::read_y4m(again.output_path).rgb, frames.rgb);
 }
 
+TEST_F(GenerateTest, PackageSamplingDefaultsReachTheEngineInfo) {
+    pipeline::RandomPackageSpec spec;
+    spec.tokenizer_model = dir_ / "spm.model";
+    spec.seed = 11;
+    spec.defaults["shift"] = 3.0;
+    spec.defaults["solver"] = "euler";
+    spec.defaults["guidance"] = {{"video_text", 4.5}, {"timbre", 1.5}, {"timbre_pass", false}};
+    pipeline::write_random_package(dir_ / "tuned", spec);
+    pipeline::GenerationEngine engine;
+    const auto info = engine.load_package((dir_ / "tuned").string());
+    EXPECT_DOUBLE_EQ(info.default_shift, 3.0);
+    EXPECT_EQ(info.default_solver, api::Solver::euler);
+    EXPECT_DOUBLE_EQ(info.default_guidance.video_text, 4.5);
+    EXPECT_DOUBLE_EQ(info.default_guidance.timbre, 1.5);
+    EXPECT_FALSE(info.default_guidance.timbre_pass);
+    // Keys the manifest leaves out keep the request's own defaults.
+    const api::GuidanceSettings plain;
+    EXPECT_DOUBLE_EQ(info.default_guidance.audio_text, plain.audio_text);
+    EXPECT_TRUE(info.default_guidance.align);
+
+    // A wrong value is named in a warning; the package still loads with the plain defaults.
+    spec.defaults["solver"] = "rk4";
+    pipeline::write_random_package(dir_ / "mistyped", spec);
+    const auto bad = engine.load_package((dir_ / "mistyped").string());
+    EXPECT_EQ(bad.default_solver, api::Solver::unipc);
+    EXPECT_DOUBLE_EQ(bad.default_guidance.video_text, plain.video_text);
+    bool named = false;
+    for (const auto& w : bad.warnings)
+        named = named || w.find("rk4") != std::string::npos;
+    EXPECT_TRUE(named);
+}
+
 TEST_F(GenerateTest, CliGeneratesFromReferenceJsonlAndDryRuns) {
     if (!media::capabilities().ffmpeg) GTEST_SKIP() << "built without FFmpeg";
     const fs::path work = dir_ / "cli";
