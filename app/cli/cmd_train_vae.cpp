@@ -116,6 +116,9 @@ int train_audio(const Args& args) {
     p.option("segment", "SAMPLES", "training segment length at 16 kHz", "10240")
         .option("vocoder-steps", "N", "vocoder steps after the VAE (0 = leave it random)", "0")
         .option("vocoder-lr", "LR", "vocoder learning rate", "2e-4")
+        .option("init", "FILE",
+                "start a fresh run from an exported codec (e.g. a package's audio_vae.safetensors; "
+                "with --steps 0 only the vocoder trains and the latents stay as they were)")
         .option("config", "JSON", "checkpoint-style model config (default: the tiny one)");
     if (!p.parse(args)) return 0;
     autoencoders::AudioRunOptions o;
@@ -123,6 +126,7 @@ int train_audio(const Args& args) {
     o.device = run_device(p);
     if (o.run.resume && p.has("vocoder-lr")) o.resume_vocoder_lr = p.get_double("vocoder-lr");
     o.segment_samples = p.get_int("segment");
+    if (p.has("init")) o.init_weights = p.get("init");
     o.vocoder_steps = p.get_int("vocoder-steps");
     o.train.vae_lr = p.get_double("lr");
     o.train.vocoder_lr = p.get_double("vocoder-lr");

@@ -8,6 +8,7 @@
 #include "inference/core/error.h"
 #include "inference/io/safetensors.h"
 #include "inference/io/tensor_source.h"
+#include "inference/models/audio_vae/audio_codec.h"
 #include "inference/models/audio_vae/latent_layout.h"
 #include "inference/models/audio_vae/synthetic.h"
 #include "training/autoencoders/weights.h"
@@ -180,6 +181,16 @@ double AudioCodecTrainer::mel_reconstruction_l1(const at::Tensor& waveform) {
     const audio_vae::EncoderOutput enc = codec_->audio_vae->encoder->forward(mel);
     const at::Tensor recon = codec_->audio_vae->decoder->forward(enc.latent);
     return (recon - mel).abs().mean().item<double>();
+}
+
+void AudioCodecTrainer::load_weights(const fs::path& exported) {
+    const auto source = io::open_tensor_source(exported);
+    const nlohmann::json have = audio_vae::checkpoint_config(*source);
+    if (have != options_.model_config)
+        throw Error(exported.string() +
+                    ": its model config differs from the trainer's (train it with the same "
+                    "--config, or leave --config out to take the file's)");
+    load_named_state(*codec_, *source, "");
 }
 
 void AudioCodecTrainer::save_checkpoint(const fs::path& path) const {

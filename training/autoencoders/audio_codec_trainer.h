@@ -71,6 +71,11 @@ public:
         options_.vocoder_lr = vocoder_lr;
     }
 
+    // Starts from an exported codec (audio_vae.safetensors of `export_codec`, e.g. a package's):
+    // every weight and the latent statistics. Throws nava::Error when its model config (in the
+    // file's metadata) is not the trainer's.
+    void load_weights(const std::filesystem::path& exported);
+
     void save_checkpoint(const std::filesystem::path& path) const;
     static std::unique_ptr<AudioCodecTrainer> from_checkpoint(
         const std::filesystem::path& path, c10::Device device = c10::Device(c10::kCPU));

@@ -9,6 +9,8 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 #include "inference/core/error.h"
+#include "inference/io/tensor_source.h"
+#include "inference/models/audio_vae/audio_codec.h"
 #include "inference/models/audio_vae/synthetic.h"
 #include "media/atomic_file.h"
 
@@ -189,6 +191,9 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
     const RunOptions& run = o.run;
     const Split split = split_clips(run);
     AudioCodecTrainOptions train_options = o.train;
+    if (train_options.model_config.is_null() && !o.init_weights.empty())
+        train_options.model_config =
+            audio_vae::checkpoint_config(*io::open_tensor_source(o.init_weights));
     if (train_options.model_config.is_null())
         train_options.model_config = audio_vae::tiny_checkpoint_config();
     const auto config = audio_vae::AudioCodecConfig::from_checkpoint_json(
@@ -231,8 +236,15 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
         const auto& t = trainer->options();
         trainer->set_learning_rates(run.resume_lr > 0.0 ? run.resume_lr : t.vae_lr,
                                     o.resume_vocoder_lr > 0.0 ? o.resume_vocoder_lr : t.vocoder_lr);
+        if (!o.init_weights.empty())
+            log << "the checkpoint's weights are used, not those of " << o.init_weights.string()
+                << " (--init starts fresh runs only)" << std::endl;
     } else {
         trainer = std::make_unique<AudioCodecTrainer>(train_options, o.device);
+        if (!o.init_weights.empty()) {
+            trainer->load_weights(o.init_weights);
+            log << "started from the weights of " << o.init_weights.string() << std::endl;
+        }
     }
     log << "training on " << trainer->device().str() << ", learning rates VAE "
         << trainer->options().vae_lr << ", vocoder " << trainer->options().vocoder_lr << std::endl;
@@ -312,8 +324,12 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
     }
     trainer->save_checkpoint(checkpoint);
 
-    // 4. latent statistics over (up to 64) training segments, export
-    trainer->set_latent_statistics({first_segments(train, 64)});
+    // 4. latent statistics over (up to 64) training segments (kept while the VAE has taken no
+    //    step: those of the weights it started from), export
+    if (trainer->vae_steps() > 0)
+        trainer->set_latent_statistics({first_segments(train, 64)});
+    else
+        log << "the VAE took no step: its latent statistics are kept" << std::endl;
     summary.component = trainer->export_codec(run.out);
     write_json(run.out / "audio_vae.component.json", summary.component);
     log << "wrote " << (run.out / "audio_vae.safetensors").string() << " and "

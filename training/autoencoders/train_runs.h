@@ -53,6 +53,10 @@ struct AudioRunOptions {
     // Where the steps run; waveforms stay in CPU memory, one batch at a time moves there.
     c10::Device device{c10::kCPU};
     double resume_vocoder_lr = 0.0;  // > 0: vocoder learning rate of a resumed run
+    // Exported codec to start a fresh run from (its config unless `train` names one). While the
+    // VAE takes no step, its latent statistics are kept as they were, so a DiT trained on its
+    // latents still matches: a new vocoder can be trained for a finished package this way.
+    std::filesystem::path init_weights;
 };
 
 struct RunSummary {

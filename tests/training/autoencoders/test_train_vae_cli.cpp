@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "inference/models/audio_vae/audio_codec.h"
+#include "inference/models/audio_vae/synthetic.h"
 #include "inference/models/speaker/speaker_encoder.h"
 #include "inference/models/video_vae/video_vae.h"
 #include "inference/pipeline/random_package.h"
@@ -116,6 +117,56 @@ TEST(TrainVaeCli, AudioRunExports) {
     audio_vae::CodecOptions co;
     const auto codec = audio_vae::load_audio_codec(out / "audio_vae.safetensors", co);
     EXPECT_TRUE(codec->has_encoder());
+}
+
+TEST(TrainVaeCli, AudioRunFromExportedWeightsTrainsTheVocoderAndKeepsTheLatents) {
+    const fs::path data = synth_folder();
+    if (data.empty()) GTEST_SKIP() << "nava synth could not make clips (espeak-ng missing?)";
+    const fs::path out = test::scratch_dir("train_vae_cli_audio_init");
+    const std::string common = cli() + " train-vae audio --data " +
+                               test::shell_quote(data.string()) +
+                               " --segment 2560 --batch 1 --holdout 1 --log-every 1";
+    auto r = test::run_command(common + " --out " + test::shell_quote((out / "a").string()) +
+                               " --steps 2");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const fs::path first = out / "a" / "audio_vae.safetensors";
+
+    r = test::run_command(common + " --out " + test::shell_quote((out / "b").string()) +
+                          " --init " + test::shell_quote(first.string()) +
+                          " --steps 0 --vocoder-steps 1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("started from the weights of"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("latent statistics are kept"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("vocoder step 1/1"), std::string::npos) << r.output;
+
+    audio_vae::CodecOptions co;
+    const auto a = audio_vae::load_audio_codec(first, co);
+    const auto b = audio_vae::load_audio_codec(out / "b" / "audio_vae.safetensors", co);
+    const auto& sa = *a->audio_vae->per_channel_statistics;
+    const auto& sb = *b->audio_vae->per_channel_statistics;
+    EXPECT_TRUE(at::equal(sa.mean_of_means, sb.mean_of_means));
+    EXPECT_TRUE(at::equal(sa.std_of_means, sb.std_of_means));
+    const auto pa = a->audio_vae->named_parameters();
+    const auto pb = b->audio_vae->named_parameters();
+    ASSERT_EQ(pa.size(), pb.size());
+    for (const auto& item : pa)
+        EXPECT_TRUE(at::equal(item.value(), pb[item.key()])) << item.key();
+    // The vocoder took its step.
+    const auto va = a->vocoder->parameters(), vb = b->vocoder->parameters();
+    ASSERT_EQ(va.size(), vb.size());
+    bool moved = false;
+    for (std::size_t i = 0; i < va.size(); ++i)
+        moved = moved || !at::equal(va[i], vb[i]);
+    EXPECT_TRUE(moved);
+
+    // Weights of another shape: a clear message.
+    nlohmann::json shallower = audio_vae::tiny_checkpoint_config();
+    shallower["audio_vae"]["model"]["params"]["ddconfig"]["num_res_blocks"] = 1;
+    r = test::run_command(common + " --out " + test::shell_quote((out / "c").string()) +
+                          " --init " + test::shell_quote(first.string()) + " --steps 0 --config " +
+                          test::shell_quote(shallower.dump()));
+    EXPECT_NE(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("model config differs"), std::string::npos) << r.output;
 }
 
 TEST(TrainVaeCli, RejectsBadFrameCounts) {
