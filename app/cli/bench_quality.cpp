@@ -2,6 +2,7 @@
 // them against the world's ground truth (training/synth/quality.h): A/V sync offset, span
 // adherence, timbre binding, colour adherence and seconds per clip. The world's own clips are
 // measured the same way beside them, as the calibration of each measure.
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -291,12 +292,16 @@ int bench_quality(const Args& args) {
     double mean_s = 0.0;
     for (double s : seconds)
         mean_s += s / static_cast<double>(seconds.size());
-    // generated | autoencoded (when measured) | world clip
-    auto row = [&](const char* name, double gen, double ae, double world, const char* f, int n,
-                   const char* unit) {
+    // generated | autoencoded (when measured) | world clip, each with the cases it counts (a
+    // cue the round trip loses drops its clip from that column)
+    auto row = [&](const char* name, double gen, double ae, double world, const char* f,
+                   std::array<int, 3> n, const char* unit) {
         std::printf("%-22s %12s", name, fmt(gen, f, gen >= 0).c_str());
         if (autoencoded) std::printf(" %14s", fmt(ae, f, ae >= 0).c_str());
-        std::printf(" %12s   %s (n = %d)\n", fmt(world, f, world >= 0).c_str(), unit, n);
+        std::printf(" %12s   %s (n = %d", fmt(world, f, world >= 0).c_str(), unit, n[0]);
+        if (autoencoded && ae >= 0 && n[1] != n[0]) std::printf("; %d autoencoded", n[1]);
+        if (world >= 0 && n[2] != n[0]) std::printf("; %d world", n[2]);
+        std::printf(")\n");
     };
     std::printf("\npackage %s (%s), %zu held-out prompts\n", package_path.c_str(),
                 package.name.c_str(), records.size());
@@ -304,34 +309,37 @@ int bench_quality(const Args& args) {
     if (autoencoded) std::printf(" %14s", ("autoenc. " + part).c_str());
     std::printf(" %12s\n", "world clip");
     row("median |sync offset|", g.median_abs_sync_ms, a.median_abs_sync_ms, r.median_abs_sync_ms,
-        "%.0f", g.sync_cases, "ms");
+        "%.0f", {g.sync_cases, a.sync_cases, r.sync_cases}, "ms");
     row("span adherence", g.span_adherence, a.span_adherence, r.span_adherence, "%.2f",
-        g.span_cases, "share of speech-band energy in the spans");
+        {g.span_cases, a.span_cases, r.span_cases}, "share of speech-band energy in the spans");
     row("timbre binding", g.timbre_accuracy, a.timbre_accuracy, r.timbre_accuracy, "%.2f",
-        g.timbre_spans, "spans closer to their own voice");
+        {g.timbre_spans, a.timbre_spans, r.timbre_spans}, "spans closer to their own voice");
     if (audio_ae)
         row("timbre, vocoded voices", gv.timbre_accuracy, av.timbre_accuracy, -1.0, "%.2f",
-            gv.timbre_spans, "the same, the voices sent through the audio round trip");
+            {gv.timbre_spans, av.timbre_spans, 0},
+            "the same, the voices sent through the audio round trip");
     row("colour adherence", g.colour_adherence, a.colour_adherence, r.colour_adherence, "%.2f",
-        g.colours, "named colours present");
+        {g.colours, a.colours, r.colours}, "named colours present");
     std::printf("%-22s %12.2f   s per clip, text -> MP4 (%d steps)\n", "seconds per clip", mean_s,
                 steps_used);
-    std::printf("guidance: video %.2g (align %.2g), audio %.2g (align %.2g), timbre %.2g%s%s\n",
+    std::printf("guidance: video %g (align %g), audio %g (align %g), timbre %g%s%s\n",
                 guidance_used.video_text, guidance_used.video_align, guidance_used.audio_text,
                 guidance_used.audio_align, guidance_used.timbre,
                 guidance_used.align ? "" : ", no align pass",
                 guidance_used.timbre_pass ? "" : ", no timbre pass");
     if (p.has("json")) {
+        json autoencoded_json;
+        if (autoencoded) {
+            autoencoded_json = {{"part", part}, {"summary", a.to_json()}};
+            if (audio_ae)
+                autoencoded_json["timbre_vocoded_voices"] = {{"generated", gv.to_json()},
+                                                             {"autoencoded", av.to_json()}};
+        }
         std::ofstream f(p.get("json"));
         f << json({{"package", package_path},
                    {"generated", g.to_json()},
                    {"world", r.to_json()},
-                   {"autoencoded", autoencoded ? json({{"part", part},
-                                                       {"summary", a.to_json()},
-                                                       {"timbre_vocoded_voices",
-                                                        {{"generated", gv.to_json()},
-                                                         {"autoencoded", av.to_json()}}}})
-                                               : json()},
+                   {"autoencoded", autoencoded_json},
                    {"seconds_per_clip", mean_s},
                    {"cases", per_case}})
                  .dump(2)

@@ -293,6 +293,58 @@ void Generator::ensure_loaded(const MemoryProfile& profile) {
     loaded_profile_ = profile.name;
 }
 
+namespace {
+
+// The manifest's "shift", "solver" and "guidance" defaults, each read on its own: a wrong value
+// leaves that one at the request's default and says so in a warning.
+void read_sampling_defaults(const nlohmann::json& d, PackageInfo& info) {
+    if (!d.is_object()) return;
+    auto warn = [&](const std::string& what) {
+        info.warnings.push_back("manifest defaults: " + what + " ignored");
+    };
+    if (auto it = d.find("shift"); it != d.end()) {
+        if (it->is_number() && it->get<double>() > 0.0)
+            info.default_shift = it->get<double>();
+        else
+            warn("shift " + it->dump() + " (a positive number)");
+    }
+    if (auto it = d.find("solver"); it != d.end()) {
+        const auto solver =
+            it->is_string() ? api::solver_from_string(it->get<std::string>()) : std::nullopt;
+        if (solver)
+            info.default_solver = *solver;
+        else
+            warn("solver " + it->dump() + " (unipc or euler)");
+    }
+    if (auto it = d.find("guidance"); it != d.end()) {
+        if (!it->is_object()) {
+            warn("guidance " + it->dump() + " (an object of scales)");
+            return;
+        }
+        static const char* const kKeys[] = {"video_text", "video_align", "audio_text",
+                                            "audio_align", "timbre",      "align",
+                                            "timbre_pass"};
+        for (const auto& [key, value] : it->items()) {
+            bool known = false;
+            for (const char* k : kKeys)
+                known = known || key == k;
+            if (!known) warn("guidance key '" + key + "' (unknown)");
+        }
+        try {
+            const api::GuidanceSettings g =
+                api::request_from_json(nlohmann::json{{"guidance", *it}}).guidance;
+            for (double scale : {g.video_text, g.video_align, g.audio_text, g.audio_align,
+                                 g.timbre})
+                if (!(scale >= 0.0)) throw std::invalid_argument("a scale below 0");
+            info.default_guidance = g;
+        } catch (const std::exception& e) {
+            warn("guidance (" + std::string(e.what()) + ")");
+        }
+    }
+}
+
+}  // namespace
+
 PackageInfo Generator::info() {
     PackageInfo i;
     i.path = package_.root.string();
@@ -306,21 +358,7 @@ PackageInfo Generator::info() {
     i.default_fps = package_.default_double("fps", 24.0);
     i.default_duration_s = package_.default_double("duration_s", 5.0);
     i.default_steps = package_.default_int("steps", 50);
-    i.default_shift = package_.default_double("shift", i.default_shift);
-    // Solver and guidance as a recipe spells them; a wrong value is a warning, not a failure.
-    const nlohmann::json& d = package_.defaults;
-    if (d.is_object() && (d.contains("solver") || d.contains("guidance"))) {
-        nlohmann::json recipe = nlohmann::json::object();
-        if (d.contains("solver")) recipe["solver"] = d["solver"];
-        if (d.contains("guidance")) recipe["guidance"] = d["guidance"];
-        try {
-            const api::GenerationRequest r = api::request_from_json(recipe);
-            i.default_solver = r.solver;
-            i.default_guidance = r.guidance;
-        } catch (const std::exception& e) {
-            i.warnings.push_back(std::string("manifest defaults ignored: ") + e.what());
-        }
-    }
+    read_sampling_defaults(package_.defaults, i);
     i.text_len = dit_text_len();
     if (package_.dit.config.is_object()) {
         try {

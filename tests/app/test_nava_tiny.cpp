@@ -143,11 +143,16 @@ TEST(NavaTiny, QualityBenchMeasuresTheAutoencodersAndTakesGuidance) {
 
     const json q = read_json(dir / "q.json");
     EXPECT_EQ(q.at("autoencoded").at("part"), "both");
-    EXPECT_EQ(q.at("autoencoded").at("summary").at("cases"), 2);
+    const json& ae = q.at("autoencoded").at("summary");
+    EXPECT_EQ(ae.at("cases"), 2);
+    // The round trip keeps some of the named colours (a VAE that decodes the background alone
+    // keeps none), and both voice judgements are there.
+    EXPECT_GT(ae.at("colour_adherence").get<double>(), 0.0) << ae.dump();
+    EXPECT_TRUE(q.at("autoencoded").contains("timbre_vocoded_voices"));
     for (const auto& c : q.at("cases")) {
         ASSERT_TRUE(c.contains("autoencoded"));
-        // The round trip keeps the picture's objects findable and the sound's length.
-        EXPECT_EQ(c.at("autoencoded").at("colours"), c.at("world").at("colours"));
+        ASSERT_TRUE(c.contains("timbre_vocoded_voices"));
+        // The round trip's sound is there, as long as the clip and not silent.
         const fs::path clip = c.at("clip").get<std::string>();
         const fs::path sound = clip.parent_path() / (clip.stem().string() + ".autoencoded.wav");
         ASSERT_TRUE(fs::exists(sound)) << sound;

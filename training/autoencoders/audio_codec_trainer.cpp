@@ -191,6 +191,20 @@ void AudioCodecTrainer::load_weights(const fs::path& exported) {
                     ": its model config differs from the trainer's (train it with the same "
                     "--config, or leave --config out to take the file's)");
     load_named_state(*codec_, *source, "");
+    at::NoGradGuard no_grad;
+    auto& stats = *codec_->audio_vae->per_channel_statistics;
+    kept_mean_ = stats.mean_of_means.detach().to(at::kCPU).clone();
+    kept_std_ = stats.std_of_means.detach().to(at::kCPU).clone();
+    stats.mean_of_means.zero_();
+    stats.std_of_means.fill_(1.0);
+}
+
+void AudioCodecTrainer::restore_kept_statistics() {
+    if (!has_kept_statistics()) throw Error("audio codec trainer: no latent statistics were kept");
+    at::NoGradGuard no_grad;
+    auto& stats = *codec_->audio_vae->per_channel_statistics;
+    stats.mean_of_means.copy_(kept_mean_);
+    stats.std_of_means.copy_(kept_std_);
 }
 
 void AudioCodecTrainer::save_checkpoint(const fs::path& path) const {
@@ -199,6 +213,10 @@ void AudioCodecTrainer::save_checkpoint(const fs::path& path) const {
         tensors.push_back(std::move(t));
     for (auto& t : vocoder_adam_->state("adam_vocoder."))
         tensors.push_back(std::move(t));
+    if (has_kept_statistics()) {
+        tensors.push_back({"kept_statistics.mean_of_means", kept_mean_.contiguous(), {}});
+        tensors.push_back({"kept_statistics.std_of_means", kept_std_.contiguous(), {}});
+    }
     const nlohmann::json meta = {{"kind", kCheckpointKind},
                                  {"vae_step", vae_steps()},
                                  {"vocoder_step", vocoder_steps()},
@@ -216,6 +234,10 @@ std::unique_ptr<AudioCodecTrainer> AudioCodecTrainer::from_checkpoint(const fs::
     trainer->vae_adam_->load_state(*source, "adam_vae.", meta.at("vae_step").get<int64_t>());
     trainer->vocoder_adam_->load_state(*source, "adam_vocoder.",
                                        meta.at("vocoder_step").get<int64_t>());
+    if (source->contains("kept_statistics.mean_of_means")) {
+        trainer->kept_mean_ = source->tensor_as("kept_statistics.mean_of_means", at::kFloat);
+        trainer->kept_std_ = source->tensor_as("kept_statistics.std_of_means", at::kFloat);
+    }
     return trainer;
 }
 

@@ -72,9 +72,13 @@ public:
     }
 
     // Starts from an exported codec (audio_vae.safetensors of `export_codec`, e.g. a package's):
-    // every weight and the latent statistics. Throws nava::Error when its model config (in the
-    // file's metadata) is not the trainer's.
+    // every weight. Its latent statistics are set aside (training runs with identity statistics,
+    // as a fresh trainer does) and travel with the checkpoint, for restore_kept_statistics().
+    // Throws nava::Error when its model config (in the file's metadata) is not the trainer's.
     void load_weights(const std::filesystem::path& exported);
+    bool has_kept_statistics() const { return kept_mean_.defined(); }
+    // Puts the statistics set aside by load_weights back (for an export whose VAE took no step).
+    void restore_kept_statistics();
 
     void save_checkpoint(const std::filesystem::path& path) const;
     static std::unique_ptr<AudioCodecTrainer> from_checkpoint(
@@ -95,6 +99,7 @@ private:
     std::shared_ptr<audio_vae::AudioCodec> codec_;
     std::unique_ptr<audio_vae::MelFrontEnd> mel_;
     std::unique_ptr<Adam> vae_adam_, vocoder_adam_;
+    at::Tensor kept_mean_, kept_std_;  // latent statistics of the weights it started from
 };
 
 // Mean over resolutions of spectral convergence + log-magnitude L1 between `x` and `target`

@@ -326,10 +326,13 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
 
     // 4. latent statistics over (up to 64) training segments (kept while the VAE has taken no
     //    step: those of the weights it started from), export
-    if (trainer->vae_steps() > 0)
+    if (trainer->vae_steps() == 0 && trainer->has_kept_statistics()) {
+        trainer->restore_kept_statistics();
+        log << "the VAE took no step: the latent statistics of its starting weights are kept"
+            << std::endl;
+    } else {
         trainer->set_latent_statistics({first_segments(train, 64)});
-    else
-        log << "the VAE took no step: its latent statistics are kept" << std::endl;
+    }
     summary.component = trainer->export_codec(run.out);
     write_json(run.out / "audio_vae.component.json", summary.component);
     log << "wrote " << (run.out / "audio_vae.safetensors").string() << " and "

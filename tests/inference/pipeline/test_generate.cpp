@@ -267,16 +267,45 @@ TEST_F(GenerateTest, PackageSamplingDefaultsReachTheEngineInfo) {
     EXPECT_DOUBLE_EQ(info.default_guidance.audio_text, plain.audio_text);
     EXPECT_TRUE(info.default_guidance.align);
 
-    // A wrong value is named in a warning; the package still loads with the plain defaults.
+    // A wrong value is named in a warning and only that one falls back; the package loads.
     spec.defaults["solver"] = "rk4";
+    spec.defaults["shift"] = -1.0;
     pipeline::write_random_package(dir_ / "mistyped", spec);
     const auto bad = engine.load_package((dir_ / "mistyped").string());
     EXPECT_EQ(bad.default_solver, api::Solver::unipc);
-    EXPECT_DOUBLE_EQ(bad.default_guidance.video_text, plain.video_text);
-    bool named = false;
-    for (const auto& w : bad.warnings)
-        named = named || w.find("rk4") != std::string::npos;
-    EXPECT_TRUE(named);
+    EXPECT_DOUBLE_EQ(bad.default_shift, 5.0);
+    EXPECT_DOUBLE_EQ(bad.default_guidance.video_text, 4.5);
+    auto warned = [&](const pipeline::PackageInfo& info, const std::string& what) {
+        for (const auto& w : info.warnings)
+            if (w.find(what) != std::string::npos) return true;
+        return false;
+    };
+    EXPECT_TRUE(warned(bad, "rk4"));
+    EXPECT_TRUE(warned(bad, "shift -1"));
+
+    spec.defaults["solver"] = "euler";
+    spec.defaults["shift"] = 3.0;
+    spec.defaults["guidance"] = {{"video_text", -2.0}, {"video_scale", 4.0}};
+    pipeline::write_random_package(dir_ / "misnamed", spec);
+    const auto odd = engine.load_package((dir_ / "misnamed").string());
+    EXPECT_EQ(odd.default_solver, api::Solver::euler);
+    EXPECT_DOUBLE_EQ(odd.default_guidance.video_text, plain.video_text);
+    EXPECT_TRUE(warned(odd, "video_scale"));
+    EXPECT_TRUE(warned(odd, "below 0"));
+
+    // `nava generate --prompt` takes the package's sampling defaults into its recipe.
+    const fs::path out = dir_ / "tuned_cli" / "clip.y4m";
+    const auto run = test::run_command(
+        test::shell_quote(NAVA_CLI_PATH) + " generate --prompt 'a red ball bounces' --package " +
+        test::shell_quote((dir_ / "tuned").string()) +
+        " --latent-frames 2 --steps 2 --quiet --out " + test::shell_quote(out.string()));
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    const api::GenerationRequest recipe =
+        api::request_from_json_text(test::file_bytes(fs::path(out).replace_extension(".json")));
+    EXPECT_DOUBLE_EQ(recipe.shift, 3.0);
+    EXPECT_EQ(recipe.solver, api::Solver::euler);
+    EXPECT_DOUBLE_EQ(recipe.guidance.video_text, 4.5);
+    EXPECT_FALSE(recipe.guidance.timbre_pass);
 }
 
 TEST_F(GenerateTest, CliGeneratesFromReferenceJsonlAndDryRuns) {

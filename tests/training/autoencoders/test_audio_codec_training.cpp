@@ -6,6 +6,7 @@
 
 #include <ATen/ATen.h>
 
+#include "inference/core/error.h"
 #include "inference/io/tensor_source.h"
 #include "inference/models/audio_vae/audio_codec.h"
 #include "inference/models/audio_vae/synthetic.h"
@@ -142,6 +143,45 @@ TEST(AudioCodecTrainer, ExportLoadsThroughTheEngineAndBeatsUntrained) {
     const auto wave = decoder_only->decode(enc.tokens).waveform;
     EXPECT_EQ(wave.size(1), 2);
     EXPECT_LE(wave.abs().max().item<double>(), 0.99 + 1e-6);
+}
+
+TEST(AudioCodecTrainer, StartsFromExportedWeightsWithIdentityStatisticsAndKeepsTheirs) {
+    const auto dir = test::scratch_dir("audio_codec_init");
+    const at::Tensor batch = test_waves(2, segment(), 0.0);
+    AudioCodecTrainer first(options());
+    first.vae_step(batch);
+    first.set_latent_statistics({batch});
+    first.export_codec(dir / "first");
+    const auto& fs0 = *first.codec().audio_vae->per_channel_statistics;
+    ASSERT_GT(fs0.mean_of_means.abs().max().item<double>(), 0.0);
+
+    AudioCodecTrainer next(options());
+    next.load_weights(dir / "first" / "audio_vae.safetensors");
+    const auto p1 = first.codec().named_parameters(true);
+    for (const auto& item : next.codec().named_parameters(true))
+        EXPECT_TRUE(at::equal(item.value(), p1[item.key()])) << item.key();
+    // Training sees identity statistics, as a fresh trainer does (the VAE step decodes the raw
+    // posterior sample), and the same reconstruction as the weights it started from.
+    auto& stats = *next.codec().audio_vae->per_channel_statistics;
+    EXPECT_EQ(stats.mean_of_means.abs().max().item<double>(), 0.0);
+    EXPECT_EQ((stats.std_of_means - 1.0).abs().max().item<double>(), 0.0);
+    EXPECT_NEAR(next.mel_reconstruction_l1(batch), first.mel_reconstruction_l1(batch), 1e-5);
+    ASSERT_TRUE(next.has_kept_statistics());
+
+    // The kept statistics travel with a checkpoint and come back for the export.
+    next.vocoder_step(batch.narrow(2, 0, 1280));
+    next.save_checkpoint(dir / "ckpt.safetensors");
+    auto resumed = AudioCodecTrainer::from_checkpoint(dir / "ckpt.safetensors");
+    ASSERT_TRUE(resumed->has_kept_statistics());
+    resumed->restore_kept_statistics();
+    const auto& rs = *resumed->codec().audio_vae->per_channel_statistics;
+    EXPECT_TRUE(at::allclose(rs.mean_of_means, fs0.mean_of_means));
+    EXPECT_TRUE(at::allclose(rs.std_of_means, fs0.std_of_means));
+
+    // A fresh trainer keeps nothing.
+    AudioCodecTrainer fresh(options());
+    EXPECT_FALSE(fresh.has_kept_statistics());
+    EXPECT_THROW(fresh.restore_kept_statistics(), Error);
 }
 
 }  // namespace
