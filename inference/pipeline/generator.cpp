@@ -321,7 +321,7 @@ void read_sampling_defaults(const nlohmann::json& d, PackageInfo& info) {
             warn("guidance " + it->dump() + " (an object of scales)");
             return;
         }
-        static const char* const kKeys[] = {"video_text", "video_align", "audio_text",
+        static const char* const kKeys[] = {"video_text",  "video_align", "audio_text",
                                             "audio_align", "timbre",      "align",
                                             "timbre_pass"};
         for (const auto& [key, value] : it->items()) {
@@ -333,8 +333,8 @@ void read_sampling_defaults(const nlohmann::json& d, PackageInfo& info) {
         try {
             const api::GuidanceSettings g =
                 api::request_from_json(nlohmann::json{{"guidance", *it}}).guidance;
-            for (double scale : {g.video_text, g.video_align, g.audio_text, g.audio_align,
-                                 g.timbre})
+            for (double scale :
+                 {g.video_text, g.video_align, g.audio_text, g.audio_align, g.timbre})
                 if (!(scale >= 0.0)) throw std::invalid_argument("a scale below 0");
             info.default_guidance = g;
         } catch (const std::exception& e) {
