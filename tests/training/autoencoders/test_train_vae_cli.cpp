@@ -136,7 +136,8 @@ TEST(TrainVaeCli, AudioRunFromExportedWeightsTrainsTheVocoderAndKeepsTheLatents)
                           " --steps 0 --vocoder-steps 1");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("started from the weights of"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("statistics of its starting weights are kept"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("statistics of its starting weights are kept"), std::string::npos)
+        << r.output;
     EXPECT_NE(r.output.find("vocoder step 1/1"), std::string::npos) << r.output;
 
     audio_vae::CodecOptions co;
