@@ -117,9 +117,10 @@ int bench_quality(const Args& args) {
         .option("shift", "S", "timestep shift (default: the package's)")
         .option("autoencoded", "PART",
                 "also measure the world clips after a round trip through the package's "
-                "autoencoders, the most any DiT could reach with them: both (video VAE, audio VAE "
-                "and vocoder), video or audio (the other half kept as it is); with audio, the "
-                "timbre is also judged against voices sent through the same round trip")
+                "autoencoders (on the CPU), the most any DiT could reach with them: both (video "
+                "VAE, audio VAE and vocoder), video or audio (the other half kept as it is); "
+                "with audio, the timbre is also judged against voices sent through the same "
+                "round trip")
         .option("json", "FILE", "also write every number as JSON");
     add_guidance_options(p);
     if (!p.parse(args)) return 0;
