@@ -87,10 +87,12 @@ TEST_F(ComposeFixture, EveryReferenceIntermediateMatches) {
                               fixture_->tensor(o + "sigmas_" + label)),
                       1e-7);
         }
-        if (const auto mel = fixture_->find(o + "audio_mel_decoded"))
+        if (const auto mel = fixture_->find(o + "audio_mel_decoded")) {
             EXPECT_LT(max_err(r.audio_mel, *mel), 1e-3);
-        if (const auto raw = fixture_->find(o + "video_raw_unclamped"))
+        }
+        if (const auto raw = fixture_->find(o + "video_raw_unclamped")) {
             EXPECT_LT(max_err(r.video_raw, *raw), 2e-4);
+        }
     }
 }
 
