@@ -134,6 +134,8 @@ int bench_quality(const Args& args) {
     if (package_path.empty())
         throw UsageError("no model package: give --package (NAVA-tiny is not installed)");
     const pipeline::ModelPackage package = pipeline::ModelPackage::open(package_path);
+    if ((part == "both" || part == "video") && !package.video_vae.present())
+        throw UsageError("--autoencoded " + part + ": the package has no video VAE");
     const json manifest = read_json_file(fs::path(package_path) / "manifest.json");
     const json world_about = manifest.value("about", json::object()).value("world", json::object());
 
@@ -185,8 +187,6 @@ int bench_quality(const Args& args) {
     std::shared_ptr<audio_vae::AudioCodec> audio_ae;
     const bool autoencoded = !part.empty();
     if (part == "both" || part == "video") {
-        if (!package.video_vae.present())
-            throw UsageError("--autoencoded " + part + ": the package has no video VAE");
         video_ae = pipeline::load_package_video_vae(package, at::kFloat, at::kCPU);
     }
     if (part == "both" || part == "audio") {

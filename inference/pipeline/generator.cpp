@@ -321,15 +321,10 @@ void read_sampling_defaults(const nlohmann::json& d, PackageInfo& info) {
             warn("guidance " + it->dump() + " (an object of scales)");
             return;
         }
-        static const char* const kKeys[] = {"video_text",  "video_align", "audio_text",
-                                            "audio_align", "timbre",      "align",
-                                            "timbre_pass"};
-        for (const auto& [key, value] : it->items()) {
-            bool known = false;
-            for (const char* k : kKeys)
-                known = known || key == k;
-            if (!known) warn("guidance key '" + key + "' (unknown)");
-        }
+        // The keys a recipe's guidance has (the request parser's own), so none is listed twice.
+        const nlohmann::json known = api::to_json(api::GenerationRequest{})["guidance"];
+        for (const auto& [key, value] : it->items())
+            if (!known.contains(key)) warn("guidance key '" + key + "' (unknown)");
         try {
             const api::GuidanceSettings g =
                 api::request_from_json(nlohmann::json{{"guidance", *it}}).guidance;
