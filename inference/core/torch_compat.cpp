@@ -26,7 +26,79 @@ at::Tensor additive_mask(const std::optional<at::Tensor>& mask, at::ScalarType d
     return m.masked_fill(mask->logical_not(), -std::numeric_limits<double>::infinity());
 }
 
+std::optional<bool> g_forced_native_bf16;
+
+bool cpu_supports_native_bf16() {
+#if defined(__x86_64__) && defined(__GNUC__)
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl") &&
+           __builtin_cpu_supports("avx512dq");
+#else
+    return false;
+#endif
+}
+
+// bf16 on the CPU without native kernels: compute in float32.
+bool emulate_bf16(const at::Tensor& x) {
+    return x.scalar_type() == at::kBFloat16 && x.is_cpu() && !cpu_native_bf16();
+}
+
+at::Tensor widened(const at::Tensor& t) {
+    return t.defined() ? t.to(at::kFloat) : t;
+}
+
+c10::optional<at::Tensor> optional_of(const at::Tensor& t) {
+    return t.defined() ? c10::optional<at::Tensor>(t) : c10::nullopt;
+}
+
 }  // namespace
+
+bool cpu_native_bf16() {
+    static const bool native = cpu_supports_native_bf16();
+    return g_forced_native_bf16 ? *g_forced_native_bf16 : native;
+}
+
+void set_cpu_native_bf16_for_testing(std::optional<bool> forced) {
+    g_forced_native_bf16 = forced;
+}
+
+at::Tensor linear(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias) {
+    if (emulate_bf16(x))
+        return at::linear(widened(x), widened(weight), optional_of(widened(bias)))
+            .to(at::kBFloat16);
+    return at::linear(x, weight, optional_of(bias));
+}
+
+at::Tensor matmul(const at::Tensor& a, const at::Tensor& b) {
+    if (emulate_bf16(a)) return at::matmul(widened(a), widened(b)).to(at::kBFloat16);
+    return at::matmul(a, b);
+}
+
+void mm_out(at::Tensor& out, const at::Tensor& a, const at::Tensor& b) {
+    if (emulate_bf16(a)) {
+        out.copy_(at::mm(widened(a), widened(b)));
+        return;
+    }
+    at::mm_out(out, a, b);
+}
+
+at::Tensor convolution(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias,
+                       at::IntArrayRef stride, at::IntArrayRef padding, at::IntArrayRef dilation,
+                       int64_t groups) {
+    if (emulate_bf16(x))
+        return convolution(widened(x), widened(weight), widened(bias), stride, padding, dilation,
+                           groups)
+            .to(at::kBFloat16);
+    const auto b = optional_of(bias);
+    switch (weight.dim()) {
+        case 3:
+            return at::conv1d(x, weight, b, stride, padding, dilation, groups);
+        case 4:
+            return at::conv2d(x, weight, b, stride, padding, dilation, groups);
+        default:
+            return at::conv3d(x, weight, b, stride, padding, dilation, groups);
+    }
+}
 
 at::Tensor attention_reference(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
                                const std::optional<at::Tensor>& mask, std::optional<double> scale) {
@@ -40,7 +112,10 @@ at::Tensor attention_reference(const at::Tensor& q, const at::Tensor& k, const a
 
 at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
                      const std::optional<at::Tensor>& mask, std::optional<double> scale) {
-    if (q.scalar_type() == at::kDouble) return attention_reference(q, k, v, mask, scale);
+    // float64, and bf16 on a CPU without native bf16 (the fused 1.13 kernel would accumulate in
+    // bf16): scores and weighted sum in float32 or float64.
+    if (q.scalar_type() == at::kDouble || emulate_bf16(q))
+        return attention_reference(q, k, v, mask, scale);
     const at::Tensor m = additive_mask(mask, q.scalar_type());
     const c10::optional<at::Tensor> m_opt =
         m.defined() ? c10::optional<at::Tensor>(m) : c10::nullopt;

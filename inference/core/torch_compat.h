@@ -23,6 +23,23 @@ at::Tensor attention_reference(const at::Tensor& q, const at::Tensor& k, const a
                                const std::optional<at::Tensor>& mask = std::nullopt,
                                std::optional<double> scale = std::nullopt);
 
+// Whether this CPU computes bfloat16 matmuls and convolutions natively. LibTorch's oneDNN bf16
+// kernels need AVX-512 (BW, VL and DQ); without them LibTorch 1.13 accumulates bf16 products in
+// bf16 (errors of several per cent on a DiT block) and refuses bf16 oneDNN convolutions.
+bool cpu_native_bf16();
+// Tests: force the answer (true / false) or go back to the CPU's own (nullopt).
+void set_cpu_native_bf16_for_testing(std::optional<bool> forced);
+
+// at::linear, at::matmul, at::mm_out and an N-d convolution (1-3 spatial dims, picked by the
+// weight's rank), except that bf16 CPU tensors on a CPU without native bf16 are multiplied in
+// float32 and the result rounded to bf16 — what the native kernels do (float32 accumulation).
+at::Tensor linear(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias);
+at::Tensor matmul(const at::Tensor& a, const at::Tensor& b);
+void mm_out(at::Tensor& out, const at::Tensor& a, const at::Tensor& b);
+at::Tensor convolution(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias,
+                       at::IntArrayRef stride, at::IntArrayRef padding, at::IntArrayRef dilation,
+                       int64_t groups);
+
 std::string torch_version_string();
 bool cuda_available();
 int cuda_device_count();

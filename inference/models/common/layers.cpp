@@ -1,6 +1,7 @@
 #include "inference/models/common/layers.h"
 
 #include "inference/core/error.h"
+#include "inference/core/torch_compat.h"
 
 #include <ATen/ATen.h>
 
@@ -49,7 +50,7 @@ Linear::Linear(int64_t in, int64_t out, bool with_bias) : in_features(in), out_f
 
 at::Tensor Linear::forward(const at::Tensor& x) const {
     const at::Tensor& w = compact() ? effective_weight(x.scalar_type()) : weight;
-    return at::linear(x, w, bias.defined() ? c10::optional<at::Tensor>(bias) : c10::nullopt);
+    return nava::linear(x, w, bias);
 }
 
 void Linear::store_compact(const at::Tensor& codes, const at::Tensor& row_scale,
@@ -120,15 +121,7 @@ Conv::Conv(int d, int64_t in, int64_t out, std::vector<int64_t> k, std::vector<i
 }
 
 at::Tensor Conv::forward(const at::Tensor& x) const {
-    const auto b = bias.defined() ? c10::optional<at::Tensor>(bias) : c10::nullopt;
-    switch (dims) {
-        case 1:
-            return at::conv1d(x, weight, b, stride, padding, dilation, groups);
-        case 2:
-            return at::conv2d(x, weight, b, stride, padding, dilation, groups);
-        default:
-            return at::conv3d(x, weight, b, stride, padding, dilation, groups);
-    }
+    return nava::convolution(x, weight, bias, stride, padding, dilation, groups);
 }
 
 }  // namespace nava::nn

@@ -3,6 +3,7 @@
 #include <ATen/ATen.h>
 
 #include "inference/core/error.h"
+#include "inference/core/torch_compat.h"
 
 namespace nava::speaker {
 namespace {
@@ -40,7 +41,7 @@ at::Tensor activate_(at::Tensor x, Activation act) {
 at::Tensor batched_affine(const at::Tensor& w, const at::Tensor& bias, const at::Tensor& x) {
     const int64_t batch = x.size(0);
     if (records_grad()) {
-        const at::Tensor y = at::matmul(w, x);
+        const at::Tensor y = nava::matmul(w, x);
         return bias.defined() ? y + bias.view({-1, 1}) : y;
     }
     at::Tensor y = at::empty({batch, w.size(0), x.size(2)}, x.options());
@@ -50,7 +51,7 @@ at::Tensor batched_affine(const at::Tensor& w, const at::Tensor& bias, const at:
     // with a slow strided copy.
     for (int64_t b = 0; b < batch; ++b) {
         at::Tensor out = y[b];
-        at::mm_out(out, w, x[b]);
+        nava::mm_out(out, w, x[b]);
     }
     if (bias.defined()) y.add_(bias.view({-1, 1}));
     return y;

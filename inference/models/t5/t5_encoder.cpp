@@ -7,6 +7,7 @@
 #include <ATen/ATen.h>
 
 #include "inference/core/error.h"
+#include "inference/core/torch_compat.h"
 #include "inference/io/state_dict.h"
 #include "inference/io/tensor_source.h"
 
@@ -181,14 +182,14 @@ at::Tensor T5Encoder::attention(const T5Attention& attn, const at::Tensor& x,
                 b = b.narrow(2, 0, seg.keys);
             }
             // Scores are not scaled by 1/sqrt(head_dim) (T5 folds that into the weights).
-            scores = at::matmul(qs, per_head(ks).transpose(1, 2)) + b;  // [heads, rows, keys]
+            scores = nava::matmul(qs, per_head(ks).transpose(1, 2)) + b;  // [heads, rows, keys]
         } else {
             // No real key: the reference gives every score the lowest value (replacing the
             // bias), which after softmax is uniform attention over all positions.
-            scores = at::matmul(qs, per_head(ks).transpose(1, 2)) + lowest_value(compute);
+            scores = nava::matmul(qs, per_head(ks).transpose(1, 2)) + lowest_value(compute);
         }
         const at::Tensor probs = at::softmax(scores, -1, softmax_type).to(compute);
-        const at::Tensor out = at::matmul(probs, per_head(vs));  // [heads, rows, head_dim]
+        const at::Tensor out = nava::matmul(probs, per_head(vs));  // [heads, rows, head_dim]
         outs.push_back(out.transpose(0, 1).reshape({seg.rows, heads * head_dim}));
     }
     at::Tensor context;

@@ -6,6 +6,8 @@
 #include <ATen/ATen.h>
 #include <c10/core/GradMode.h>
 
+#include "inference/core/torch_compat.h"
+
 namespace nava::video_vae {
 namespace {
 
@@ -15,7 +17,8 @@ std::atomic<bool> g_prepack{true};
 
 bool mkldnn_path(const at::Tensor& x) {
     const auto dt = x.scalar_type();
-    return x.is_cpu() && at::hasMKLDNN() && (dt == at::kFloat || dt == at::kBFloat16);
+    return x.is_cpu() && at::hasMKLDNN() &&
+           (dt == at::kFloat || (dt == at::kBFloat16 && cpu_native_bf16()));
 }
 
 }  // namespace
@@ -63,8 +66,8 @@ at::Tensor convolution(const at::Tensor& x, const at::Tensor& weight, const at::
         const at::Tensor w = packed ? packed->get(weight, padding, stride) : weight;
         return at::mkldnn_convolution(x.contiguous(), w, bias, padding, stride, dilation, 1);
     }
-    if (weight.dim() == 5) return at::conv3d(x, weight, bias, stride, padding);
-    return at::conv2d(x, weight, bias, stride, padding);
+    const std::vector<int64_t> dilation(stride.size(), 1);
+    return nava::convolution(x, weight, bias, stride, padding, dilation, 1);
 }
 
 ShapeOnlyScope::ShapeOnlyScope() : previous_(g_shape_only) {
