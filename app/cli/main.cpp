@@ -53,6 +53,9 @@ void print_version() {
               << "  LibTorch " << rt.torch_version << ", " << rt.intra_op_threads
               << " threads, CUDA devices: " << rt.cuda_devices << "\n"
               << "  BLAS: " << rt.blas << "\n"
+              << "  bf16 on the CPU: "
+              << (rt.cpu_native_bf16 ? "native (AVX-512)" : "computed in float32 (no AVX-512)")
+              << "\n"
               << "  FFmpeg: " << (media.ffmpeg ? media.ffmpeg_version : "not built in") << "\n"
               << "  PortAudio: " << (media.portaudio ? media.portaudio_version : "not built in")
               << "\n";

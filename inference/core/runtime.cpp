@@ -60,6 +60,7 @@ RuntimeInfo runtime_info() {
     info.cuda = info.cuda_devices > 0;
     dl_iterate_phdr(find_blas, &info.blas);
     if (info.blas.empty()) info.blas = "unknown";
+    info.cpu_native_bf16 = cpu_native_bf16();
     return info;
 }
 

@@ -10,7 +10,8 @@ struct RuntimeInfo {
     std::string torch_version;
     bool cuda = false;
     int cuda_devices = 0;
-    std::string blas;  // which BLAS library float32 matmul resolves to, when known
+    std::string blas;              // which BLAS library float32 matmul resolves to, when known
+    bool cpu_native_bf16 = false;  // else bf16 products are computed in float32 (torch_compat.h)
 };
 
 // Sets torch's intra-op thread count (Debian's LibTorch defaults to 1). `threads` <= 0 means:

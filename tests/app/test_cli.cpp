@@ -37,6 +37,7 @@ TEST(Cli, UsageAndUnknownCommands) {
     r = nava_cli("--version");
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_TRUE(contains(r.output, "LibTorch")) << r.output;
+    EXPECT_TRUE(contains(r.output, "bf16 on the CPU: ")) << r.output;
 }
 
 TEST(Cli, EverySubcommandHasHelp) {
