@@ -1,7 +1,7 @@
 // `nava bench quality`: generates clips for held-out prompts of the synthetic world and measures
 // them against the world's ground truth (training/synth/quality.h): A/V sync offset, span
-// adherence, timbre binding, colour adherence and seconds per clip. The world's own clips are
-// measured the same way beside them, as the calibration of each measure.
+// adherence, timbre binding, pitch, colour adherence and seconds per clip. The world's own clips
+// are measured the same way beside them, as the calibration of each measure.
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -101,7 +101,8 @@ int bench_quality(const Args& args) {
     ArgParser p("nava bench quality",
                 "Generate clips for held-out prompts of the synthetic world and measure them "
                 "against its ground truth: A/V sync (median |offset|), span adherence, timbre "
-                "binding, colour adherence, seconds per clip. The world's own clips are measured "
+                "binding, pitch (semitones from the world clip's voice), colour adherence, "
+                "seconds per clip. The world's own clips are measured "
                 "alongside as the calibration.");
     p.option("package", "DIR", "model package (default: the embedded NAVA-tiny)")
         .option("cases", "N", "held-out prompts to generate", "16")
@@ -319,6 +320,9 @@ int bench_quality(const Args& args) {
         row("timbre, vocoded voices", gv.timbre_accuracy, av.timbre_accuracy, -1.0, "%.2f",
             {gv.timbre_spans, av.timbre_spans, 0},
             "the same, the voices sent through the audio round trip");
+    row("pitch error", g.median_pitch_error, a.median_pitch_error, r.median_pitch_error, "%.1f",
+        {g.pitch_spans, a.pitch_spans, r.pitch_spans},
+        "semitones from the world clip's voice, median over voiced spans");
     row("colour adherence", g.colour_adherence, a.colour_adherence, r.colour_adherence, "%.2f",
         {g.colours, a.colours, r.colours}, "named colours present");
     std::printf("%-22s %12.2f   s per clip, text -> MP4 (%d steps)\n", "seconds per clip", mean_s,

@@ -119,7 +119,11 @@ int train_audio(const Args& args) {
         .option("init", "FILE",
                 "start a fresh run from an exported codec (e.g. a package's audio_vae.safetensors; "
                 "with --steps 0 only the vocoder trains and the latents stay as they were)")
-        .option("config", "JSON", "checkpoint-style model config (default: the tiny one)");
+        .option("config", "JSON", "checkpoint-style model config (default: the tiny one)")
+        .option("vocoder-channels", "C",
+                "main vocoder's first width (each upsampling stage halves it) instead of the "
+                "config's; with --init the VAE comes from the file and the vocoder starts fresh",
+                "0");
     if (!p.parse(args)) return 0;
     autoencoders::AudioRunOptions o;
     o.run = run_options(p);
@@ -128,6 +132,9 @@ int train_audio(const Args& args) {
     o.segment_samples = p.get_int("segment");
     if (p.has("init")) o.init_weights = p.get("init");
     o.vocoder_steps = p.get_int("vocoder-steps");
+    o.vocoder_channels = p.get_int("vocoder-channels");
+    if (o.vocoder_channels < 0)
+        throw UsageError("--vocoder-channels must be positive (or 0: the config's)");
     o.train.vae_lr = p.get_double("lr");
     o.train.vocoder_lr = p.get_double("vocoder-lr");
     o.train.kl_weight = p.get_double("kl");
@@ -141,8 +148,11 @@ int train_audio(const Args& args) {
     std::printf("held-out mel L1 %.4f -> %.4f, %.3f VAE steps/s", s.holdout_before, s.holdout_after,
                 s.steps_per_s);
     if (o.vocoder_steps > 0)
-        std::printf("; vocoder STFT loss %.4f -> %.4f, %.3f steps/s", s.vocoder_before,
-                    s.vocoder_after, s.vocoder_steps_per_s);
+        std::printf(
+            "; vocoder STFT loss %.4f -> %.4f, pitch error %.2f -> %.2f semitones "
+            "(%.2f through the VAE), %.3f steps/s",
+            s.vocoder_before, s.vocoder_after, s.vocoder_pitch_before, s.vocoder_pitch_after,
+            s.codec_pitch_after, s.vocoder_steps_per_s);
     std::printf("\n");
     return 0;
 }

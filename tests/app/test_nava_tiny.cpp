@@ -107,14 +107,19 @@ TEST(NavaTiny, QualityBenchRunsOnTwoCases) {
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("median |sync offset|"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("timbre binding"), std::string::npos);
+    EXPECT_NE(r.output.find("pitch error"), std::string::npos);
     const json q = read_json(dir / "q.json");
+    EXPECT_TRUE(q.at("generated").contains("median_pitch_error_semitones"));
     ASSERT_EQ(q.at("cases").size(), 2u);
     EXPECT_EQ(q.at("generated").at("cases"), 2);
     EXPECT_GT(q.at("seconds_per_clip").get<double>(), 0.0);
     for (const auto& c : q.at("cases")) {
         EXPECT_TRUE(fs::exists(c.at("clip").get<std::string>()));
-        // The world's own clips are the calibration: every named colour is there.
+        // The world's own clips are the calibration: every named colour is there, every
+        // voiced span has its own pitch.
         EXPECT_EQ(c.at("world").at("colours_present"), c.at("world").at("colours"));
+        for (const auto& e : c.at("world").at("pitch_errors_semitones"))
+            EXPECT_EQ(e.get<double>(), 0.0);
     }
 
     // Bad input: a clear message and a non-zero exit.

@@ -1,10 +1,13 @@
 #include "training/autoencoders/audio_codec_trainer.h"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <ATen/ATen.h>
 #include <ATen/CPUGeneratorImpl.h>
 
+#include "inference/audio/resample.h"
 #include "inference/core/error.h"
 #include "inference/io/safetensors.h"
 #include "inference/io/tensor_source.h"
@@ -12,6 +15,7 @@
 #include "inference/models/audio_vae/latent_layout.h"
 #include "inference/models/audio_vae/synthetic.h"
 #include "training/autoencoders/weights.h"
+#include "training/synth/quality.h"
 
 namespace nava::autoencoders {
 
@@ -175,6 +179,37 @@ double AudioCodecTrainer::vocoder_loss(const at::Tensor& waveform) {
     return vocoder_loss_tensor(waveform, /*grad=*/false).item<double>();
 }
 
+double AudioCodecTrainer::vocoder_pitch_error(const at::Tensor& waveform, bool through_vae) {
+    at::NoGradGuard no_grad;
+    const at::Tensor w = audio_vae::adapt_channels(
+        (waveform.dim() == 2 ? waveform.unsqueeze(0) : waveform).to(device_, at::kFloat),
+        codec_->config().vae.out_ch);  // [B, 2, N]
+    at::Tensor mel = mel_of(w);
+    if (through_vae)
+        mel = codec_->audio_vae->decoder->forward(codec_->audio_vae->encoder->forward(mel).latent);
+    // what a listener hears: the bandwidth-extended output, back at the codec's rate
+    const int rate = static_cast<int>(codec_->config().vae.mel.sample_rate);
+    const at::Tensor heard =
+        audio::resample(codec_->vocoder->forward(mel),
+                        codec_->vocoder->config().bwe_stage.output_sampling_rate, rate);
+    const int64_t n = std::min(w.size(2), heard.size(2));
+    const at::Tensor in = w.narrow(2, 0, n).mean(1).to(at::kCPU);  // [B, N] mono
+    const at::Tensor out = heard.narrow(2, 0, n).mean(1).to(at::kCPU, at::kFloat);
+    const double stretch = 0.16, length = static_cast<double>(n) / rate;
+    std::vector<double> errors;
+    for (int64_t b = 0; b < in.size(0); ++b) {
+        for (double t = 0.0; t + stretch <= length + 1e-9; t += stretch) {
+            const auto f_in = synth::median_pitch_hz(in[b], rate, t, t + stretch);
+            const auto f_out = synth::median_pitch_hz(out[b], rate, t, t + stretch);
+            if (f_in && f_out) errors.push_back(std::abs(12.0 * std::log2(*f_out / *f_in)));
+        }
+    }
+    if (errors.empty()) return -1.0;
+    std::sort(errors.begin(), errors.end());
+    const std::size_t m = errors.size();
+    return m % 2 ? errors[m / 2] : 0.5 * (errors[m / 2 - 1] + errors[m / 2]);
+}
+
 double AudioCodecTrainer::mel_reconstruction_l1(const at::Tensor& waveform) {
     at::NoGradGuard no_grad;
     const at::Tensor mel = mel_of(waveform);
@@ -183,20 +218,26 @@ double AudioCodecTrainer::mel_reconstruction_l1(const at::Tensor& waveform) {
     return (recon - mel).abs().mean().item<double>();
 }
 
-void AudioCodecTrainer::load_weights(const fs::path& exported) {
+bool AudioCodecTrainer::load_weights(const fs::path& exported) {
     const auto source = io::open_tensor_source(exported);
     const nlohmann::json have = audio_vae::checkpoint_config(*source);
-    if (have != options_.model_config)
+    const bool same = have == options_.model_config;
+    if (!same && have.value("audio_vae", nlohmann::json()) !=
+                     options_.model_config.value("audio_vae", nlohmann::json()))
         throw Error(exported.string() +
-                    ": its model config differs from the trainer's (train it with the same "
+                    ": its audio VAE config differs from the trainer's (train it with the same "
                     "--config, or leave --config out to take the file's)");
-    load_named_state(*codec_, *source, "");
+    if (same)
+        load_named_state(*codec_, *source, "");
+    else
+        load_named_state(*codec_->audio_vae, *source, "audio_vae.");
     at::NoGradGuard no_grad;
     auto& stats = *codec_->audio_vae->per_channel_statistics;
     kept_mean_ = stats.mean_of_means.detach().to(at::kCPU).clone();
     kept_std_ = stats.std_of_means.detach().to(at::kCPU).clone();
     stats.mean_of_means.zero_();
     stats.std_of_means.fill_(1.0);
+    return same;
 }
 
 void AudioCodecTrainer::restore_kept_statistics() {

@@ -58,6 +58,12 @@ public:
     double mel_reconstruction_l1(const at::Tensor& waveform);
     // Multi-resolution STFT loss of the vocoder on ground-truth mels (no grad).
     double vocoder_loss(const at::Tensor& waveform);
+    // Pitch of the vocoder's 16 kHz low band against the input's: the median over 0.16 s
+    // stretches voiced in both of |12·log2(f0 out / f0 in)| (semitones); -1 when no stretch is.
+    // The spectral loss can fall while every voice still comes out at one pitch. With
+    // `through_vae` the vocoder reads the VAE's reconstruction of the mel (encode, decode)
+    // instead of the true one: the pitch the whole codec keeps.
+    double vocoder_pitch_error(const at::Tensor& waveform, bool through_vae = false);
 
     int64_t vae_steps() const { return vae_adam_->steps(); }
     int64_t vocoder_steps() const { return vocoder_adam_->steps(); }
@@ -74,8 +80,11 @@ public:
     // Starts from an exported codec (audio_vae.safetensors of `export_codec`, e.g. a package's):
     // every weight. Its latent statistics are set aside (training runs with identity statistics,
     // as a fresh trainer does) and travel with the checkpoint, for restore_kept_statistics().
-    // Throws nava::Error when its model config (in the file's metadata) is not the trainer's.
-    void load_weights(const std::filesystem::path& exported);
+    // When the file's model config (in its metadata) differs from the trainer's only in the
+    // vocoder section, only the VAE is taken and the trainer's (fresh) vocoder stays: a vocoder
+    // of another size can be trained for a finished package, whose latents do not change.
+    // Returns whether the vocoder was taken too. Throws nava::Error when the VAE configs differ.
+    bool load_weights(const std::filesystem::path& exported);
     bool has_kept_statistics() const { return kept_mean_.defined(); }
     // Puts the statistics set aside by load_weights back (for an export whose VAE took no step).
     void restore_kept_statistics();

@@ -196,6 +196,20 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
             audio_vae::checkpoint_config(*io::open_tensor_source(o.init_weights));
     if (train_options.model_config.is_null())
         train_options.model_config = audio_vae::tiny_checkpoint_config();
+    if (o.vocoder_channels > 0) {
+        auto* main = train_options.model_config.contains("vocoder")
+                         ? &train_options.model_config["vocoder"]
+                         : nullptr;
+        if (main == nullptr || !main->contains("vocoder"))
+            throw ConfigError("the audio codec config has no vocoder section to resize");
+        const auto stages = (*main)["vocoder"].value("upsample_rates", nlohmann::json::array());
+        const int64_t unit = int64_t{1} << stages.size();
+        if (o.vocoder_channels % unit != 0)
+            throw ConfigError("the vocoder width must be a multiple of " + std::to_string(unit) +
+                              " (it halves at each of its " + std::to_string(stages.size()) +
+                              " upsampling stages)");
+        (*main)["vocoder"]["upsample_initial_channel"] = o.vocoder_channels;
+    }
     const auto config = audio_vae::AudioCodecConfig::from_checkpoint_json(
         train_options.model_config, "audio codec trainer config");
     const int64_t rate = config.vae.mel.sample_rate;
@@ -242,8 +256,11 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
     } else {
         trainer = std::make_unique<AudioCodecTrainer>(train_options, o.device);
         if (!o.init_weights.empty()) {
-            trainer->load_weights(o.init_weights);
-            log << "started from the weights of " << o.init_weights.string() << std::endl;
+            const bool with_vocoder = trainer->load_weights(o.init_weights);
+            log << "started from the "
+                << (with_vocoder ? "weights"
+                                 : "VAE weights (the vocoder is new: its config differs)")
+                << " of " << o.init_weights.string() << std::endl;
         }
     }
     log << "training on " << trainer->device().str() << ", learning rates VAE "
@@ -312,14 +329,24 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
     if (o.vocoder_steps > 0) {
         const at::Tensor voc_hold =
             hold.defined() ? hold.narrow(0, 0, std::min<int64_t>(2, hold.size(0))) : at::Tensor();
-        if (voc_hold.defined()) summary.vocoder_before = trainer->vocoder_loss(voc_hold);
+        if (voc_hold.defined()) {
+            summary.vocoder_before = trainer->vocoder_loss(voc_hold);
+            summary.vocoder_pitch_before = trainer->vocoder_pitch_error(hold);
+            log << "held-out vocoder pitch error at step " << trainer->vocoder_steps() << ": "
+                << fmt("%.2f", summary.vocoder_pitch_before) << " semitones" << std::endl;
+        }
         const auto [voc_done, voc_rate] = loop(
             "vocoder", o.vocoder_steps, [&] { return trainer->vocoder_steps(); },
             [&] { return trainer->vocoder_step(batch_at(trainer->vocoder_steps(), 2)); });
         summary.vocoder_steps_per_s = voc_rate;
-        if (voc_hold.defined()) summary.vocoder_after = trainer->vocoder_loss(voc_hold);
+        if (voc_hold.defined()) {
+            summary.vocoder_after = trainer->vocoder_loss(voc_hold);
+            summary.vocoder_pitch_after = trainer->vocoder_pitch_error(hold);
+        }
         log << "held-out vocoder STFT loss " << fmt("%.4f", summary.vocoder_before) << " -> "
-            << fmt("%.4f", summary.vocoder_after) << " (" << voc_done << " steps, "
+            << fmt("%.4f", summary.vocoder_after) << ", pitch error "
+            << fmt("%.2f", summary.vocoder_pitch_before) << " -> "
+            << fmt("%.2f", summary.vocoder_pitch_after) << " semitones (" << voc_done << " steps, "
             << fmt("%.3f", voc_rate) << " steps/s)" << std::endl;
     }
     trainer->save_checkpoint(checkpoint);

@@ -57,6 +57,10 @@ struct AudioRunOptions {
     // VAE takes no step, its latent statistics are kept as they were, so a DiT trained on its
     // latents still matches: a new vocoder can be trained for a finished package this way.
     std::filesystem::path init_weights;
+    // > 0: the main vocoder's first width (`upsample_initial_channel`; each upsampling stage
+    // halves it) instead of the config's. With `init_weights` the VAE is taken from the file and
+    // the vocoder starts fresh at this width.
+    int64_t vocoder_channels = 0;
 };
 
 struct RunSummary {
@@ -69,6 +73,10 @@ struct RunSummary {
     double object_l1_after = 0.0;
     double vocoder_before = 0.0;  // audio: multi-resolution STFT loss (when trained)
     double vocoder_after = 0.0;
+    // audio: the vocoder's held-out pitch error, semitones (vocoder_pitch_error; -1: unvoiced)
+    double vocoder_pitch_before = -1.0;
+    double vocoder_pitch_after = -1.0;
+    double codec_pitch_after = -1.0;  // the same through the VAE (encode, decode, vocoder)
     double vocoder_steps_per_s = 0.0;
     nlohmann::json component;  // manifest block of the exported weights
 };

@@ -37,6 +37,12 @@ double cosine(const at::Tensor& a, const at::Tensor& b) {
     return d > 0.0 ? x.dot(y).item<double>() / d : 0.0;
 }
 
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t m = v.size();
+    return m % 2 ? v[m / 2] : 0.5 * (v[m / 2 - 1] + v[m / 2]);
+}
+
 // Audio onsets: positive part of the envelope's first difference.
 std::vector<double> onsets(const std::vector<double>& env) {
     std::vector<double> out(env.size(), 0.0);
@@ -139,6 +145,50 @@ std::vector<double> mouth_signal(const json& truth, const at::Tensor& video) {
             out[t] += m[t];
     }
     return out;
+}
+
+std::optional<double> median_pitch_hz(const at::Tensor& wave, int sample_rate_hz, double start_s,
+                                      double end_s) {
+    const at::Tensor w = wave.to(at::kDouble).flatten();
+    const int64_t n = w.numel();
+    const int64_t s0 = std::clamp<int64_t>(std::llround(start_s * sample_rate_hz), 0, n);
+    const int64_t s1 = std::clamp<int64_t>(std::llround(end_s * sample_rate_hz), 0, n);
+    const int64_t win = sample_rate_hz / 25, hop = sample_rate_hz / 100;
+    const int64_t lo = sample_rate_hz / 400, hi = sample_rate_hz / 60;
+    if (s1 - s0 < win || hi + 1 >= win) return std::nullopt;
+    const at::Tensor stretch = w.slice(0, s0, s1);
+    const double stretch_rms = stretch.pow(2).mean().sqrt().item<double>();
+    if (stretch_rms <= 0.0) return std::nullopt;
+    at::Tensor frames = stretch.unfold(0, win, hop);  // [W, win]
+    frames = frames - frames.mean(1, true);
+    const at::Tensor rms = frames.pow(2).mean(1).sqrt();
+    // autocorrelation by FFT (zero-padded to 2·win: no wrap-around), normalised by lag 0
+    const at::Tensor spectrum = at::fft_rfft(frames, 2 * win, 1);
+    at::Tensor ac = at::fft_irfft(spectrum.abs().pow(2), 2 * win, 1).slice(1, 0, hi + 2);
+    ac = ac / ac.select(1, 0).clamp_min(1e-12).unsqueeze(1);
+    const std::vector<double> r = to_vector(rms);
+    const at::Tensor acc = ac.contiguous();
+    std::vector<double> pitches;
+    for (int64_t f = 0; f < acc.size(0); ++f) {
+        if (r[static_cast<std::size_t>(f)] < 0.3 * stretch_rms) continue;
+        const double* a = acc.data_ptr<double>() + f * acc.size(1);
+        double best = -1.0;
+        for (int64_t k = lo; k <= hi; ++k)
+            best = std::max(best, a[k]);
+        if (best < 0.5) continue;
+        for (int64_t k = lo; k <= hi; ++k) {
+            if (a[k] < 0.9 * best || a[k] < a[k - 1] || a[k] < a[k + 1]) continue;
+            // parabolic refinement of the peak
+            const double den = a[k - 1] - 2.0 * a[k] + a[k + 1];
+            const double shift = den < 0.0 ? 0.5 * (a[k - 1] - a[k + 1]) / den : 0.0;
+            pitches.push_back(sample_rate_hz / (static_cast<double>(k) + shift));
+            break;
+        }
+    }
+    if (pitches.size() < 3) return std::nullopt;
+    std::sort(pitches.begin(), pitches.end());
+    const std::size_t m = pitches.size();
+    return m % 2 ? pitches[m / 2] : 0.5 * (pitches[m / 2 - 1] + pitches[m / 2]);
 }
 
 std::optional<int> best_lag(const std::vector<double>& a, const std::vector<double>& b, int max_lag,
@@ -269,7 +319,19 @@ CaseQuality measure_case(const json& truth, const QualityClip& clip,
         }
     }
 
-    // 4. Colour adherence.
+    // 4. Pitch against the world clip's.
+    if (world && world->audio.defined() && clip.audio.defined() && clip.audio.numel() > 0) {
+        for (const auto& span : speech) {
+            const double a = span.at("start_s").get<double>(), b = span.at("end_s").get<double>();
+            const auto truth_hz = median_pitch_hz(world->audio, world->sample_rate_hz, a, b);
+            const auto clip_hz = median_pitch_hz(clip.audio, clip.sample_rate_hz, a, b);
+            if (truth_hz && clip_hz)
+                q.pitch_errors_semitones.push_back(
+                    std::abs(12.0 * std::log2(*clip_hz / *truth_hz)));
+        }
+    }
+
+    // 5. Colour adherence.
     if (has_video) {
         const at::Tensor rgb = to_rgb255(clip.video);
         const at::Tensor world_rgb =
@@ -319,13 +381,14 @@ json CaseQuality::to_json() const {
     j["sync_offset_ms"] = sync_offset_ms ? json(*sync_offset_ms) : json(nullptr);
     j["sync_correlation"] = sync_correlation;
     j["span_adherence"] = span_adherence ? json(*span_adherence) : json(nullptr);
+    j["pitch_errors_semitones"] = pitch_errors_semitones;
     return j;
 }
 
 QualitySummary summarize(const std::vector<CaseQuality>& cases) {
     QualitySummary s;
     s.cases = static_cast<int>(cases.size());
-    std::vector<double> offsets;
+    std::vector<double> offsets, pitch;
     double span_sum = 0.0;
     int timbre_correct = 0, colours_present = 0;
     for (const auto& c : cases) {
@@ -338,13 +401,12 @@ QualitySummary summarize(const std::vector<CaseQuality>& cases) {
         timbre_correct += c.timbre_correct;
         s.colours += c.colours;
         colours_present += c.colours_present;
+        pitch.insert(pitch.end(), c.pitch_errors_semitones.begin(), c.pitch_errors_semitones.end());
     }
     s.sync_cases = static_cast<int>(offsets.size());
-    if (!offsets.empty()) {
-        std::sort(offsets.begin(), offsets.end());
-        const std::size_t m = offsets.size();
-        s.median_abs_sync_ms = m % 2 ? offsets[m / 2] : 0.5 * (offsets[m / 2 - 1] + offsets[m / 2]);
-    }
+    if (!offsets.empty()) s.median_abs_sync_ms = median(offsets);
+    s.pitch_spans = static_cast<int>(pitch.size());
+    if (!pitch.empty()) s.median_pitch_error = median(pitch);
     if (s.span_cases > 0) s.span_adherence = span_sum / s.span_cases;
     if (s.timbre_spans > 0)
         s.timbre_accuracy = static_cast<double>(timbre_correct) / s.timbre_spans;
@@ -361,7 +423,9 @@ json QualitySummary::to_json() const {
             {"timbre_accuracy", timbre_accuracy},
             {"timbre_spans", timbre_spans},
             {"colour_adherence", colour_adherence},
-            {"colours", colours}};
+            {"colours", colours},
+            {"median_pitch_error_semitones", median_pitch_error},
+            {"pitch_spans", pitch_spans}};
 }
 
 }  // namespace nava::synth

@@ -11,6 +11,9 @@
 //    embedding cosine) to its own reference voice than to every other speaker's.
 //  * Colour adherence: whether each named colour (objects and faces) covers at least a fraction
 //    of the pixels it covers in the world's own clip of that prompt.
+//  * Pitch: each span's median fundamental frequency against the world clip's in the same
+//    window, in semitones (a voice is its pitch before anything else: a vocoder that speaks
+//    every voice at one pitch fails here however good its spectral envelope).
 // The same measures on the world's own clip calibrate them (a perfect model scores like it).
 #pragma once
 
@@ -52,6 +55,8 @@ struct CaseQuality {
     std::optional<double> span_adherence;  // 0..1, clips with speech only
     int timbre_spans = 0, timbre_correct = 0;
     int colours = 0, colours_present = 0;
+    // |12·log2(f0 / world f0)| of each span where both clips are voiced (needs the world clip)
+    std::vector<double> pitch_errors_semitones;
     nlohmann::json to_json() const;
 };
 
@@ -69,6 +74,12 @@ CaseQuality measure_case(const nlohmann::json& truth, const QualityClip& clip,
 std::vector<double> frame_envelope(const QualityClip& clip, int64_t frames, double low_hz = 0.0,
                                    double high_hz = 0.0);
 std::vector<double> mouth_signal(const nlohmann::json& truth, const at::Tensor& video);
+// Median fundamental frequency (Hz) of `wave` (mono) between `start_s` and `end_s`: 40 ms
+// windows 10 ms apart, the first normalised-autocorrelation peak (60–400 Hz) within 0.9 of the
+// highest one; a window counts when that peak reaches 0.5 and its RMS is at least 0.3 of the
+// stretch's. nullopt with fewer than three such windows (unvoiced, silent or too short).
+std::optional<double> median_pitch_hz(const at::Tensor& wave, int sample_rate_hz, double start_s,
+                                      double end_s);
 // The lag (frames, -max..max) maximising the Pearson correlation of a[t] and b[t + lag];
 // nullopt when either signal is constant. `correlation` receives the value at that lag.
 std::optional<int> best_lag(const std::vector<double>& a, const std::vector<double>& b, int max_lag,
@@ -84,6 +95,8 @@ struct QualitySummary {
     int timbre_spans = 0;
     double colour_adherence = -1.0;  // present / named
     int colours = 0;
+    double median_pitch_error = -1.0;  // semitones, over the spans voiced in both clips
+    int pitch_spans = 0;
     nlohmann::json to_json() const;
 };
 QualitySummary summarize(const std::vector<CaseQuality>& cases);

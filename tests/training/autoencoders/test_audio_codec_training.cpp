@@ -88,6 +88,14 @@ TEST(AudioCodecTrainer, VocoderStepsLowerTheStftLoss) {
     EXPECT_LT(trainer.vocoder_loss(batch), before);
 }
 
+// The pitch check compares voiced stretches only: silence and noise have none.
+TEST(AudioCodecTrainer, VocoderPitchErrorNeedsVoicedInput) {
+    AudioCodecTrainer trainer(options());
+    EXPECT_EQ(trainer.vocoder_pitch_error(at::zeros({2, 2, segment()})), -1.0);
+    at::manual_seed(1);
+    EXPECT_EQ(trainer.vocoder_pitch_error(at::randn({1, 2, segment()}) * 0.3), -1.0);
+}
+
 TEST(AudioCodecTrainer, MultiResolutionStftLossIsZeroOnlyForEqualSignals) {
     const at::Tensor x = test_waves(1, 4096, 0.0);
     EXPECT_LT(multi_resolution_stft_loss(x, x).item<double>(), 1e-5);
@@ -182,6 +190,52 @@ TEST(AudioCodecTrainer, StartsFromExportedWeightsWithIdentityStatisticsAndKeepsT
     AudioCodecTrainer fresh(options());
     EXPECT_FALSE(fresh.has_kept_statistics());
     EXPECT_THROW(fresh.restore_kept_statistics(), Error);
+}
+
+// A vocoder of another width can be trained for exported weights: the VAE (and its statistics)
+// comes from the file, the vocoder is the trainer's own fresh one. Another VAE is refused.
+TEST(AudioCodecTrainer, TakesOnlyTheVaeWhenTheVocoderConfigDiffers) {
+    const auto dir = test::scratch_dir("audio_codec_init_vae_only");
+    const at::Tensor batch = test_waves(2, segment(), 0.0);
+    AudioCodecTrainer first(options());
+    first.vae_step(batch);
+    first.vocoder_step(batch.narrow(2, 0, 1280));
+    first.set_latent_statistics({batch});
+    first.export_codec(dir);
+
+    AudioCodecTrainOptions wider = options();
+    auto& main = wider.model_config["vocoder"]["vocoder"];
+    main["upsample_initial_channel"] = 2 * main["upsample_initial_channel"].get<int64_t>();
+    AudioCodecTrainer next(wider);
+    AudioCodecTrainer untouched(wider);
+    EXPECT_FALSE(next.load_weights(dir / "audio_vae.safetensors"));
+    EXPECT_TRUE(next.has_kept_statistics());
+    const auto from_file = first.codec().named_parameters(true);
+    const auto fresh = untouched.codec().named_parameters(true);
+    int64_t vae = 0, vocoder = 0;
+    for (const auto& item : next.codec().named_parameters(true)) {
+        if (item.key().rfind("audio_vae.", 0) == 0) {
+            EXPECT_TRUE(at::equal(item.value(), from_file[item.key()])) << item.key();
+            ++vae;
+        } else {
+            EXPECT_TRUE(at::equal(item.value(), fresh[item.key()])) << item.key();
+            ++vocoder;
+        }
+    }
+    EXPECT_GT(vae, 0);
+    EXPECT_GT(vocoder, 0);
+    EXPECT_NEAR(next.mel_reconstruction_l1(batch), first.mel_reconstruction_l1(batch), 1e-5);
+    // The wider vocoder trains and exports with the file's latent statistics.
+    EXPECT_TRUE(std::isfinite(next.vocoder_step(batch.narrow(2, 0, 1280)).loss));
+    next.restore_kept_statistics();
+    next.export_codec(dir / "wider");
+    const auto source = io::open_tensor_source(dir / "wider" / "audio_vae.safetensors");
+    EXPECT_EQ(audio_vae::checkpoint_config(*source), wider.model_config);
+
+    AudioCodecTrainOptions other_vae = options();
+    other_vae.model_config["audio_vae"]["model"]["params"]["ddconfig"]["num_res_blocks"] = 1;
+    AudioCodecTrainer refused(other_vae);
+    EXPECT_THROW(refused.load_weights(dir / "audio_vae.safetensors"), Error);
 }
 
 }  // namespace

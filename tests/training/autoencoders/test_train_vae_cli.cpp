@@ -138,6 +138,7 @@ TEST(TrainVaeCli, AudioRunFromExportedWeightsTrainsTheVocoderAndKeepsTheLatents)
     EXPECT_NE(r.output.find("started from the weights of"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("statistics of its starting weights are kept"), std::string::npos)
         << r.output;
+    EXPECT_NE(r.output.find("semitones"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("vocoder step 1/1"), std::string::npos) << r.output;
 
     audio_vae::CodecOptions co;
@@ -167,7 +168,27 @@ TEST(TrainVaeCli, AudioRunFromExportedWeightsTrainsTheVocoderAndKeepsTheLatents)
                           " --init " + test::shell_quote(first.string()) + " --steps 0 --config " +
                           test::shell_quote(shallower.dump()));
     EXPECT_NE(r.exit_code, 0) << r.output;
-    EXPECT_NE(r.output.find("model config differs"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("VAE config differs"), std::string::npos) << r.output;
+
+    // A wider vocoder for the same latents: the VAE and its statistics from the file, the
+    // vocoder new at the width asked for.
+    r = test::run_command(common + " --out " + test::shell_quote((out / "d").string()) +
+                          " --init " + test::shell_quote(first.string()) +
+                          " --steps 0 --vocoder-steps 1 --vocoder-channels 64");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("the vocoder is new"), std::string::npos) << r.output;
+    const auto d = audio_vae::load_audio_codec(out / "d" / "audio_vae.safetensors", co);
+    EXPECT_EQ(d->vocoder->config().vocoder.upsample_initial_channel, 64);
+    EXPECT_TRUE(at::equal(d->audio_vae->per_channel_statistics->mean_of_means, sa.mean_of_means));
+    const auto pd = d->audio_vae->named_parameters();
+    for (const auto& item : pa)
+        EXPECT_TRUE(at::equal(item.value(), pd[item.key()])) << item.key();
+    // A width the upsampling stages cannot halve: a clear message.
+    r = test::run_command(common + " --out " + test::shell_quote((out / "e").string()) +
+                          " --init " + test::shell_quote(first.string()) +
+                          " --steps 0 --vocoder-steps 1 --vocoder-channels 20");
+    EXPECT_NE(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("multiple of 8"), std::string::npos) << r.output;
 }
 
 TEST(TrainVaeCli, RejectsBadFrameCounts) {

@@ -3,9 +3,11 @@
 // named colour present; the same clip with its sound delayed must show the delay.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
 
 #include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
 #include <nlohmann/json.hpp>
 
 #include "tests/support/test_support.h"
@@ -78,7 +80,7 @@ protected:
 std::vector<WorldCase>* QualityOnWorldClips::cases_ = nullptr;
 
 TEST_F(QualityOnWorldClips, WorldClipsScoreAsSynchronisedAndFaithful) {
-    int speech_cases = 0, sync_cases = 0, colours = 0;
+    int speech_cases = 0, sync_cases = 0, colours = 0, pitched_spans = 0;
     for (const auto& c : *cases_) {
         const CaseQuality q = measure_case(c.truth, c.clip, c.voices, {}, &c.clip);
         SCOPED_TRACE(c.truth.at("caption").get<std::string>());
@@ -90,6 +92,9 @@ TEST_F(QualityOnWorldClips, WorldClipsScoreAsSynchronisedAndFaithful) {
             EXPECT_LE(std::abs(*q.sync_offset_ms), 1000.0 / 24.0 + 1e-9);
             EXPECT_GT(q.sync_correlation, 0.5);
         }
+        for (double e : q.pitch_errors_semitones)
+            EXPECT_EQ(e, 0.0);
+        pitched_spans += static_cast<int>(q.pitch_errors_semitones.size());
         if (!c.truth.at("speech").empty()) {
             ++speech_cases;
             ASSERT_TRUE(q.span_adherence.has_value());
@@ -101,6 +106,7 @@ TEST_F(QualityOnWorldClips, WorldClipsScoreAsSynchronisedAndFaithful) {
     EXPECT_GT(speech_cases, 0);
     EXPECT_GT(sync_cases, 0);
     EXPECT_GT(colours, 0);
+    EXPECT_GE(pitched_spans, speech_cases);  // espeak's voices are voiced: a pitch per span
 }
 
 TEST_F(QualityOnWorldClips, DelayedSoundShowsAsOffsetAndLeavesTheSpans) {
@@ -147,6 +153,42 @@ TEST_F(QualityOnWorldClips, MissingColoursAndWrongVoicesAreCounted) {
     if (spans == 0) GTEST_SKIP() << "no two-speaker prompt among the held-out cases";
 }
 
+// A harmonic voice at 180 Hz (falling slightly), a pulse train at the vocoder's frame rate
+// (100 Hz), noise and silence.
+TEST(QualitySignals, PitchIsTheVoicesFundamental) {
+    const int rate = 16000;
+    const at::Tensor t = at::arange(rate, at::kDouble).div(rate);
+    const at::Tensor f0 = 180.0 - 10.0 * t;
+    const at::Tensor phase = 2.0 * M_PI * at::cumsum(f0, 0) / rate;
+    at::Tensor voice = at::zeros_like(t);
+    for (int h = 1; h <= 8; ++h)
+        voice = voice + at::sin(phase * h) / h;
+    const auto voiced = median_pitch_hz(voice, rate, 0.0, 1.0);
+    ASSERT_TRUE(voiced.has_value());
+    EXPECT_NEAR(*voiced, 175.0, 3.0);
+    // only a stretch of it: the start of the voice
+    EXPECT_NEAR(*median_pitch_hz(voice, rate, 0.0, 0.2), 179.0, 3.0);
+
+    const at::Tensor pulses = (at::arange(rate, at::kLong) % 160 == 0).to(at::kDouble);
+    EXPECT_NEAR(*median_pitch_hz(pulses, rate, 0.1, 0.9), 100.0, 1.0);
+
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(3);
+    EXPECT_FALSE(median_pitch_hz(at::randn({rate}, gen, at::kDouble), rate, 0.0, 1.0).has_value());
+    EXPECT_FALSE(median_pitch_hz(at::zeros({rate}), rate, 0.0, 1.0).has_value());
+    EXPECT_FALSE(median_pitch_hz(voice, rate, 0.5, 0.52).has_value());  // shorter than a window
+
+    // Per span against the world clip: the pulse train is 10 semitones below the voice.
+    json truth = {{"speech", {{{"start_s", 0.1}, {"end_s", 0.9}, {"speaker", "a"}}}}};
+    QualityClip world, clip;
+    world.audio = voice.to(at::kFloat);
+    clip.audio = pulses.to(at::kFloat);
+    const CaseQuality q = measure_case(truth, clip, {}, {}, &world);
+    ASSERT_EQ(q.pitch_errors_semitones.size(), 1u);
+    EXPECT_NEAR(q.pitch_errors_semitones[0], 12.0 * std::log2(175.0 / 100.0), 0.4);
+    EXPECT_NEAR(measure_case(truth, world, {}, {}, &world).pitch_errors_semitones.at(0), 0.0, 1e-9);
+    EXPECT_TRUE(measure_case(truth, clip, {}, {}, nullptr).pitch_errors_semitones.empty());
+}
+
 TEST(QualitySignals, BestLagFindsAShiftAndRefusesConstants) {
     std::vector<double> a(40, 0.0), b(40, 0.0);
     for (int t = 0; t < 40; ++t)
@@ -173,6 +215,12 @@ TEST(QualitySignals, BestLagFindsAShiftAndRefusesConstants) {
     EXPECT_DOUBLE_EQ(s.median_abs_sync_ms, 40.0);
     EXPECT_DOUBLE_EQ(s.span_adherence, 0.5);
     EXPECT_DOUBLE_EQ(s.timbre_accuracy, 0.5);
+    EXPECT_DOUBLE_EQ(s.median_pitch_error, -1.0);
+    cases[0].pitch_errors_semitones = {4.0, 0.5};
+    cases[2].pitch_errors_semitones = {1.0};
+    const QualitySummary sp = summarize(cases);
+    EXPECT_EQ(sp.pitch_spans, 3);
+    EXPECT_DOUBLE_EQ(sp.median_pitch_error, 1.0);
     EXPECT_DOUBLE_EQ(s.colour_adherence, 0.75);
 }
 
