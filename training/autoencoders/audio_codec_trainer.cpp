@@ -218,16 +218,24 @@ double AudioCodecTrainer::mel_reconstruction_l1(const at::Tensor& waveform) {
     return (recon - mel).abs().mean().item<double>();
 }
 
-bool AudioCodecTrainer::load_weights(const fs::path& exported) {
+AudioCodecTrainer::InitParts AudioCodecTrainer::load_weights(const fs::path& exported) {
     const auto source = io::open_tensor_source(exported);
     const nlohmann::json have = audio_vae::checkpoint_config(*source);
-    const bool same = have == options_.model_config;
-    if (!same && have.value("audio_vae", nlohmann::json()) !=
-                     options_.model_config.value("audio_vae", nlohmann::json()))
+    auto section = [](const nlohmann::json& config, const char* key) {
+        return config.value(key, nlohmann::json());
+    };
+    const bool same_vae = section(have, "audio_vae") == section(options_.model_config, "audio_vae");
+    const bool same_vocoder = section(have, "vocoder") == section(options_.model_config, "vocoder");
+    if (!same_vae && !same_vocoder)
         throw Error(exported.string() +
                     ": its audio VAE config differs from the trainer's (train it with the same "
                     "--config, or leave --config out to take the file's)");
-    if (same)
+    if (!same_vae) {
+        // A new VAE for this vocoder: nothing of the file's latents is kept.
+        load_named_state(*codec_->vocoder, *source, "vocoder.");
+        return InitParts::vocoder;
+    }
+    if (same_vocoder)
         load_named_state(*codec_, *source, "");
     else
         load_named_state(*codec_->audio_vae, *source, "audio_vae.");
@@ -237,7 +245,7 @@ bool AudioCodecTrainer::load_weights(const fs::path& exported) {
     kept_std_ = stats.std_of_means.detach().to(at::kCPU).clone();
     stats.mean_of_means.zero_();
     stats.std_of_means.fill_(1.0);
-    return same;
+    return same_vocoder ? InitParts::everything : InitParts::vae;
 }
 
 void AudioCodecTrainer::restore_kept_statistics() {

@@ -82,9 +82,11 @@ public:
     // as a fresh trainer does) and travel with the checkpoint, for restore_kept_statistics().
     // When the file's model config (in its metadata) differs from the trainer's only in the
     // vocoder section, only the VAE is taken and the trainer's (fresh) vocoder stays: a vocoder
-    // of another size can be trained for a finished package, whose latents do not change.
-    // Returns whether the vocoder was taken too. Throws nava::Error when the VAE configs differ.
-    bool load_weights(const std::filesystem::path& exported);
+    // of another size can be trained for a finished package, whose latents do not change. When
+    // it differs only in the VAE section, only the vocoder is taken (a new VAE for a trained
+    // vocoder; no statistics are kept). Throws nava::Error when both sections differ.
+    enum class InitParts { everything, vae, vocoder };
+    InitParts load_weights(const std::filesystem::path& exported);
     bool has_kept_statistics() const { return kept_mean_.defined(); }
     // Puts the statistics set aside by load_weights back (for an export whose VAE took no step).
     void restore_kept_statistics();

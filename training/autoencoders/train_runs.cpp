@@ -243,6 +243,7 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
     fs::create_directories(run.out);
     const fs::path checkpoint = run.out / "checkpoint.safetensors";
     std::unique_ptr<AudioCodecTrainer> trainer;
+    bool vocoder_from_file = false;  // a trained vocoder came with --init
     if (run.resume && fs::exists(checkpoint)) {
         trainer = AudioCodecTrainer::from_checkpoint(checkpoint, o.device);
         log << "resumed from " << checkpoint.string() << " at VAE step " << trainer->vae_steps()
@@ -256,11 +257,13 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
     } else {
         trainer = std::make_unique<AudioCodecTrainer>(train_options, o.device);
         if (!o.init_weights.empty()) {
-            const bool with_vocoder = trainer->load_weights(o.init_weights);
-            log << "started from the "
-                << (with_vocoder ? "weights"
-                                 : "VAE weights (the vocoder is new: its config differs)")
-                << " of " << o.init_weights.string() << std::endl;
+            const auto parts = trainer->load_weights(o.init_weights);
+            vocoder_from_file = parts != AudioCodecTrainer::InitParts::vae;
+            const char* what = parts == AudioCodecTrainer::InitParts::everything ? "weights"
+                               : parts == AudioCodecTrainer::InitParts::vae
+                                   ? "VAE weights (the vocoder is new: its config differs)"
+                                   : "vocoder weights (the VAE is new: its config differs)";
+            log << "started from the " << what << " of " << o.init_weights.string() << std::endl;
         }
     }
     log << "training on " << trainer->device().str() << ", learning rates VAE "
@@ -324,6 +327,12 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
     log << "held-out mel L1 at VAE step " << trainer->vae_steps() << ": "
         << fmt("%.4f", summary.holdout_after) << " (" << vae_done << " steps, "
         << fmt("%.3f", vae_rate) << " steps/s)" << std::endl;
+    if (vae_done > 0 && hold.defined() && (vocoder_from_file || trainer->vocoder_steps() > 0)) {
+        summary.codec_pitch_after = trainer->vocoder_pitch_error(hold, /*through_vae=*/true);
+        log << "held-out pitch error through the VAE (its trained vocoder on the reconstructed "
+               "mel): "
+            << fmt("%.2f", summary.codec_pitch_after) << " semitones" << std::endl;
+    }
 
     // 3. vocoder
     if (o.vocoder_steps > 0) {

@@ -193,8 +193,8 @@ TEST(AudioCodecTrainer, StartsFromExportedWeightsWithIdentityStatisticsAndKeepsT
 }
 
 // A vocoder of another width can be trained for exported weights: the VAE (and its statistics)
-// comes from the file, the vocoder is the trainer's own fresh one. Another VAE is refused.
-TEST(AudioCodecTrainer, TakesOnlyTheVaeWhenTheVocoderConfigDiffers) {
+// comes from the file, the vocoder is the trainer's own fresh one; and the other way round.
+TEST(AudioCodecTrainer, TakesOnlyThePartWhoseConfigMatches) {
     const auto dir = test::scratch_dir("audio_codec_init_vae_only");
     const at::Tensor batch = test_waves(2, segment(), 0.0);
     AudioCodecTrainer first(options());
@@ -208,7 +208,7 @@ TEST(AudioCodecTrainer, TakesOnlyTheVaeWhenTheVocoderConfigDiffers) {
     main["upsample_initial_channel"] = 2 * main["upsample_initial_channel"].get<int64_t>();
     AudioCodecTrainer next(wider);
     AudioCodecTrainer untouched(wider);
-    EXPECT_FALSE(next.load_weights(dir / "audio_vae.safetensors"));
+    EXPECT_EQ(next.load_weights(dir / "audio_vae.safetensors"), AudioCodecTrainer::InitParts::vae);
     EXPECT_TRUE(next.has_kept_statistics());
     const auto from_file = first.codec().named_parameters(true);
     const auto fresh = untouched.codec().named_parameters(true);
@@ -232,9 +232,26 @@ TEST(AudioCodecTrainer, TakesOnlyTheVaeWhenTheVocoderConfigDiffers) {
     const auto source = io::open_tensor_source(dir / "wider" / "audio_vae.safetensors");
     EXPECT_EQ(audio_vae::checkpoint_config(*source), wider.model_config);
 
+    // Another VAE for the same vocoder: the vocoder from the file, the VAE fresh, no statistics.
     AudioCodecTrainOptions other_vae = options();
     other_vae.model_config["audio_vae"]["model"]["params"]["ddconfig"]["num_res_blocks"] = 1;
-    AudioCodecTrainer refused(other_vae);
+    AudioCodecTrainer new_vae(other_vae);
+    AudioCodecTrainer new_vae_untouched(other_vae);
+    EXPECT_EQ(new_vae.load_weights(dir / "audio_vae.safetensors"),
+              AudioCodecTrainer::InitParts::vocoder);
+    EXPECT_FALSE(new_vae.has_kept_statistics());
+    const auto fresh_vae = new_vae_untouched.codec().named_parameters(true);
+    for (const auto& item : new_vae.codec().named_parameters(true)) {
+        const bool from_vae = item.key().rfind("audio_vae.", 0) == 0;
+        EXPECT_TRUE(
+            at::equal(item.value(), from_vae ? fresh_vae[item.key()] : from_file[item.key()]))
+            << item.key();
+    }
+
+    // Both differ: refused.
+    AudioCodecTrainOptions neither = other_vae;
+    neither.model_config["vocoder"] = wider.model_config["vocoder"];
+    AudioCodecTrainer refused(neither);
     EXPECT_THROW(refused.load_weights(dir / "audio_vae.safetensors"), Error);
 }
 

@@ -161,9 +161,10 @@ TEST(TrainVaeCli, AudioRunFromExportedWeightsTrainsTheVocoderAndKeepsTheLatents)
         moved = moved || !at::equal(va[i], vb[i]);
     EXPECT_TRUE(moved);
 
-    // Weights of another shape: a clear message.
+    // Weights of another shape (VAE and vocoder): a clear message.
     nlohmann::json shallower = audio_vae::tiny_checkpoint_config();
     shallower["audio_vae"]["model"]["params"]["ddconfig"]["num_res_blocks"] = 1;
+    shallower["vocoder"]["vocoder"]["upsample_initial_channel"] = 64;
     r = test::run_command(common + " --out " + test::shell_quote((out / "c").string()) +
                           " --init " + test::shell_quote(first.string()) + " --steps 0 --config " +
                           test::shell_quote(shallower.dump()));
@@ -183,6 +184,17 @@ TEST(TrainVaeCli, AudioRunFromExportedWeightsTrainsTheVocoderAndKeepsTheLatents)
     const auto pd = d->audio_vae->named_parameters();
     for (const auto& item : pa)
         EXPECT_TRUE(at::equal(item.value(), pd[item.key()])) << item.key();
+    // The other way round: a new (shallower) VAE for the file's vocoder, whose pitch through
+    // the new VAE is reported after the VAE steps.
+    nlohmann::json new_vae = audio_vae::tiny_checkpoint_config();
+    new_vae["audio_vae"]["model"]["params"]["ddconfig"]["num_res_blocks"] = 1;
+    r = test::run_command(common + " --out " + test::shell_quote((out / "f").string()) +
+                          " --init " + test::shell_quote(first.string()) + " --steps 1 --config " +
+                          test::shell_quote(new_vae.dump()));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("the VAE is new"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("pitch error through the VAE"), std::string::npos) << r.output;
+
     // A width the upsampling stages cannot halve: a clear message.
     r = test::run_command(common + " --out " + test::shell_quote((out / "e").string()) +
                           " --init " + test::shell_quote(first.string()) +
