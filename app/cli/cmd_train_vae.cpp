@@ -122,7 +122,8 @@ int train_audio(const Args& args) {
         .option("config", "JSON", "checkpoint-style model config (default: the tiny one)")
         .option("vocoder-channels", "C",
                 "main vocoder's first width (each upsampling stage halves it) instead of the "
-                "config's; with --init the VAE comes from the file and the vocoder starts fresh",
+                "config's; with --init and another width the VAE comes from the file and the "
+                "vocoder starts fresh",
                 "0");
     if (!p.parse(args)) return 0;
     autoencoders::AudioRunOptions o;

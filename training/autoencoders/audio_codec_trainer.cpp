@@ -204,10 +204,7 @@ double AudioCodecTrainer::vocoder_pitch_error(const at::Tensor& waveform, bool t
             if (f_in && f_out) errors.push_back(std::abs(12.0 * std::log2(*f_out / *f_in)));
         }
     }
-    if (errors.empty()) return -1.0;
-    std::sort(errors.begin(), errors.end());
-    const std::size_t m = errors.size();
-    return m % 2 ? errors[m / 2] : 0.5 * (errors[m / 2 - 1] + errors[m / 2]);
+    return errors.empty() ? -1.0 : synth::median(std::move(errors));
 }
 
 double AudioCodecTrainer::mel_reconstruction_l1(const at::Tensor& waveform) {
@@ -228,8 +225,9 @@ AudioCodecTrainer::InitParts AudioCodecTrainer::load_weights(const fs::path& exp
     const bool same_vocoder = section(have, "vocoder") == section(options_.model_config, "vocoder");
     if (!same_vae && !same_vocoder)
         throw Error(exported.string() +
-                    ": its audio VAE config differs from the trainer's (train it with the same "
-                    "--config, or leave --config out to take the file's)");
+                    ": both its audio VAE and vocoder configs differ from the trainer's (one "
+                    "part must match: train with the same --config, or leave --config out to "
+                    "take the file's)");
     if (!same_vae) {
         // A new VAE for this vocoder: nothing of the file's latents is kept.
         load_named_state(*codec_->vocoder, *source, "vocoder.");

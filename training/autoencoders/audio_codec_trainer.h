@@ -58,7 +58,8 @@ public:
     double mel_reconstruction_l1(const at::Tensor& waveform);
     // Multi-resolution STFT loss of the vocoder on ground-truth mels (no grad).
     double vocoder_loss(const at::Tensor& waveform);
-    // Pitch of the vocoder's 16 kHz low band against the input's: the median over 0.16 s
+    // Pitch of the vocoder's output (bandwidth-extended, back at 16 kHz: what a listener hears)
+    // against the input's: the median over 0.16 s
     // stretches voiced in both of |12·log2(f0 out / f0 in)| (semitones); -1 when no stretch is.
     // The spectral loss can fall while every voice still comes out at one pitch. With
     // `through_vae` the vocoder reads the VAE's reconstruction of the mel (encode, decode)

@@ -197,18 +197,17 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
     if (train_options.model_config.is_null())
         train_options.model_config = audio_vae::tiny_checkpoint_config();
     if (o.vocoder_channels > 0) {
-        auto* main = train_options.model_config.contains("vocoder")
-                         ? &train_options.model_config["vocoder"]
-                         : nullptr;
-        if (main == nullptr || !main->contains("vocoder"))
+        nlohmann::json& cfg = train_options.model_config;
+        if (!cfg.contains("vocoder") || !cfg["vocoder"].contains("vocoder"))
             throw ConfigError("the audio codec config has no vocoder section to resize");
-        const auto stages = (*main)["vocoder"].value("upsample_rates", nlohmann::json::array());
+        nlohmann::json& main = cfg["vocoder"]["vocoder"];
+        const auto stages = main.value("upsample_rates", nlohmann::json::array());
         const int64_t unit = int64_t{1} << stages.size();
         if (o.vocoder_channels % unit != 0)
             throw ConfigError("the vocoder width must be a multiple of " + std::to_string(unit) +
                               " (it halves at each of its " + std::to_string(stages.size()) +
                               " upsampling stages)");
-        (*main)["vocoder"]["upsample_initial_channel"] = o.vocoder_channels;
+        main["upsample_initial_channel"] = o.vocoder_channels;
     }
     const auto config = audio_vae::AudioCodecConfig::from_checkpoint_json(
         train_options.model_config, "audio codec trainer config");

@@ -37,12 +37,6 @@ double cosine(const at::Tensor& a, const at::Tensor& b) {
     return d > 0.0 ? x.dot(y).item<double>() / d : 0.0;
 }
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    const std::size_t m = v.size();
-    return m % 2 ? v[m / 2] : 0.5 * (v[m / 2 - 1] + v[m / 2]);
-}
-
 // Audio onsets: positive part of the envelope's first difference.
 std::vector<double> onsets(const std::vector<double>& env) {
     std::vector<double> out(env.size(), 0.0);
@@ -147,6 +141,12 @@ std::vector<double> mouth_signal(const json& truth, const at::Tensor& video) {
     return out;
 }
 
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t m = v.size();
+    return m % 2 ? v[m / 2] : 0.5 * (v[m / 2 - 1] + v[m / 2]);
+}
+
 std::optional<double> median_pitch_hz(const at::Tensor& wave, int sample_rate_hz, double start_s,
                                       double end_s) {
     const at::Tensor w = wave.to(at::kDouble).flatten();
@@ -186,9 +186,7 @@ std::optional<double> median_pitch_hz(const at::Tensor& wave, int sample_rate_hz
         }
     }
     if (pitches.size() < 3) return std::nullopt;
-    std::sort(pitches.begin(), pitches.end());
-    const std::size_t m = pitches.size();
-    return m % 2 ? pitches[m / 2] : 0.5 * (pitches[m / 2 - 1] + pitches[m / 2]);
+    return median(std::move(pitches));
 }
 
 std::optional<int> best_lag(const std::vector<double>& a, const std::vector<double>& b, int max_lag,

@@ -74,6 +74,9 @@ CaseQuality measure_case(const nlohmann::json& truth, const QualityClip& clip,
 std::vector<double> frame_envelope(const QualityClip& clip, int64_t frames, double low_hz = 0.0,
                                    double high_hz = 0.0);
 std::vector<double> mouth_signal(const nlohmann::json& truth, const at::Tensor& video);
+// Median of the values (the middle one, or the mean of the two middle ones); `v` not empty.
+double median(std::vector<double> v);
+
 // Median fundamental frequency (Hz) of `wave` (mono) between `start_s` and `end_s`: 40 ms
 // windows 10 ms apart, the first normalised-autocorrelation peak (60–400 Hz) within 0.9 of the
 // highest one; a window counts when that peak reaches 0.5 and its RMS is at least 0.3 of the

@@ -131,9 +131,12 @@ TEST(TrainVaeCli, AudioRunFromExportedWeightsTrainsTheVocoderAndKeepsTheLatents)
     ASSERT_EQ(r.exit_code, 0) << r.output;
     const fs::path first = out / "a" / "audio_vae.safetensors";
 
-    r = test::run_command(common + " --out " + test::shell_quote((out / "b").string()) +
-                          " --init " + test::shell_quote(first.string()) +
-                          " --steps 0 --vocoder-steps 1");
+    // A run in out/<sub> that starts from `first`.
+    auto from_first = [&](const char* sub, const std::string& args) {
+        return test::run_command(common + " --out " + test::shell_quote((out / sub).string()) +
+                                 " --init " + test::shell_quote(first.string()) + " " + args);
+    };
+    r = from_first("b", "--steps 0 --vocoder-steps 1");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("started from the weights of"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("statistics of its starting weights are kept"), std::string::npos)
@@ -165,17 +168,13 @@ TEST(TrainVaeCli, AudioRunFromExportedWeightsTrainsTheVocoderAndKeepsTheLatents)
     nlohmann::json shallower = audio_vae::tiny_checkpoint_config();
     shallower["audio_vae"]["model"]["params"]["ddconfig"]["num_res_blocks"] = 1;
     shallower["vocoder"]["vocoder"]["upsample_initial_channel"] = 64;
-    r = test::run_command(common + " --out " + test::shell_quote((out / "c").string()) +
-                          " --init " + test::shell_quote(first.string()) + " --steps 0 --config " +
-                          test::shell_quote(shallower.dump()));
+    r = from_first("c", "--steps 0 --config " + test::shell_quote(shallower.dump()));
     EXPECT_NE(r.exit_code, 0) << r.output;
-    EXPECT_NE(r.output.find("VAE config differs"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("VAE and vocoder configs differ"), std::string::npos) << r.output;
 
     // A wider vocoder for the same latents: the VAE and its statistics from the file, the
     // vocoder new at the width asked for.
-    r = test::run_command(common + " --out " + test::shell_quote((out / "d").string()) +
-                          " --init " + test::shell_quote(first.string()) +
-                          " --steps 0 --vocoder-steps 1 --vocoder-channels 64");
+    r = from_first("d", "--steps 0 --vocoder-steps 1 --vocoder-channels 64");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("the vocoder is new"), std::string::npos) << r.output;
     const auto d = audio_vae::load_audio_codec(out / "d" / "audio_vae.safetensors", co);
@@ -188,17 +187,13 @@ TEST(TrainVaeCli, AudioRunFromExportedWeightsTrainsTheVocoderAndKeepsTheLatents)
     // the new VAE is reported after the VAE steps.
     nlohmann::json new_vae = audio_vae::tiny_checkpoint_config();
     new_vae["audio_vae"]["model"]["params"]["ddconfig"]["num_res_blocks"] = 1;
-    r = test::run_command(common + " --out " + test::shell_quote((out / "f").string()) +
-                          " --init " + test::shell_quote(first.string()) + " --steps 1 --config " +
-                          test::shell_quote(new_vae.dump()));
+    r = from_first("f", "--steps 1 --config " + test::shell_quote(new_vae.dump()));
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("the VAE is new"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("pitch error through the VAE"), std::string::npos) << r.output;
 
     // A width the upsampling stages cannot halve: a clear message.
-    r = test::run_command(common + " --out " + test::shell_quote((out / "e").string()) +
-                          " --init " + test::shell_quote(first.string()) +
-                          " --steps 0 --vocoder-steps 1 --vocoder-channels 20");
+    r = from_first("e", "--steps 0 --vocoder-steps 1 --vocoder-channels 20");
     EXPECT_NE(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("multiple of 8"), std::string::npos) << r.output;
 }
