@@ -103,12 +103,20 @@ Recipe Recipe::from_json(const nlohmann::json& input, const std::filesystem::pat
     rc.model = dit::dit_config_from_json(model.child("config").json(), label + ".model.config");
     rc.init_weights = resolve(model.get_string("weights", ""));
     rc.init_seed = static_cast<uint64_t>(model.get_int("init_seed", 0));
+    const std::string weights_mode = model.get_string("weights_mode", "strict");
+    if (weights_mode != "strict" && weights_mode != "matching")
+        throw ConfigError(label + ".model.weights_mode must be 'strict' or 'matching', not '" +
+                          weights_mode + "'");
+    rc.init_matching = weights_mode == "matching";
+    if (rc.init_matching && rc.init_weights.empty())
+        throw ConfigError(label + ".model.weights_mode 'matching' needs model.weights");
     if (r.has("init_from_stage")) {
         // The named stage's merged export (its output_dir as this recipe resolves it).
         const auto from = stage_recipe_json(input, r.get_string("init_from_stage"));
         const std::string dir =
             from.value("output_dir", "runs/" + from.value("name", std::string("run")));
         rc.init_weights = resolve(dir) / "model.safetensors";
+        rc.init_matching = false;  // a stage continues its own model: every tensor
     }
 
     const auto data = r.child("data");
@@ -279,6 +287,7 @@ nlohmann::json Recipe::to_json() const {
             {"model",
              {{"config", dit::dit_config_to_json(model)},
               {"weights", init_weights.string()},
+              {"weights_mode", init_matching ? "matching" : "strict"},
               {"init_seed", init_seed}}},
             {"data",
              {{"kind", data.kind},

@@ -69,6 +69,10 @@ struct Recipe {
     std::filesystem::path source;  // the recipe file (relative paths resolve against it)
     dit::DitConfig model;
     std::filesystem::path init_weights;  // "" = random initialisation
+    // model.weights_mode "matching": start from the seeded random weights and take from
+    // init_weights every tensor whose name and shape match (a DiT for a new autoencoder from
+    // one trained for another: the audio or video projections start fresh). "strict": all.
+    bool init_matching = false;
     uint64_t init_seed = 0;
     DataSpec data;
     int64_t batch_per_rank = 1;

@@ -86,6 +86,30 @@ TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> 
     dit::DitModel model(recipe.model);
     if (recipe.init_weights.empty()) {
         dit::init_dit_weights(model, recipe.init_seed);
+    } else if (recipe.init_matching) {
+        // The seeded random weights, then every tensor of the file whose name and shape match.
+        dit::init_dit_weights(model, recipe.init_seed);
+        const auto loaded =
+            dit::load_dit_weights(model, *io::open_tensor_source(recipe.init_weights), at::kFloat,
+                                  io::LoadMode::kLenient);
+        const auto& report = loaded.report;
+        if (report.loaded.empty())
+            throw ConfigError("model.weights '" + recipe.init_weights.string() +
+                              "': no tensor matches this DiT's names and shapes");
+        for (const auto& m : report.wrong_shape)
+            result.fresh_tensors.push_back(m.name);
+        for (const auto& name : report.missing)
+            result.fresh_tensors.push_back(name);
+        result.init_loaded_tensors = static_cast<int64_t>(report.loaded.size());
+        if (leader && options.progress)
+            *options.progress << nlohmann::json{{"event", "init"},
+                                                {"weights", recipe.init_weights.string()},
+                                                {"mode", "matching"},
+                                                {"loaded", report.loaded.size()},
+                                                {"fresh", result.fresh_tensors},
+                                                {"unused", report.unexpected}}
+                                     .dump()
+                              << std::endl;
     } else {
         dit::load_dit_weights(model, *io::open_tensor_source(recipe.init_weights), at::kFloat);
     }

@@ -44,6 +44,10 @@ struct TrainRunResult {
     bool interrupted = false;            // stopped by TrainRunOptions::stop
     std::filesystem::path checkpoint;    // the checkpoint written when interrupted
     int64_t trainable_parameters = 0;
+    // model.weights_mode "matching": tensors taken from the file, and those left at their seeded
+    // random values (a different shape, or absent from the file).
+    int64_t init_loaded_tensors = 0;
+    std::vector<std::string> fresh_tensors;
 };
 
 TrainRunResult run_training(const Recipe& recipe, std::shared_ptr<Communicator> comm,

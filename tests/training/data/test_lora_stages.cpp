@@ -3,7 +3,9 @@
 // partial freezing by parameter patterns, and three-stage recipes as data.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <map>
 
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
@@ -310,4 +312,66 @@ TEST(Stages, ThreeStageRecipeAsData) {
     const auto s4 = Recipe::from_json(launched, file);
     EXPECT_EQ(s4.stage, "joint");
     EXPECT_EQ(s4.trainer.lora.rank, 16);
+}
+
+// A DiT for a new autoencoder from one trained for another: model.weights_mode "matching" takes
+// every tensor whose name and shape match and leaves the others at their seeded random values.
+TEST(InitWeights, MatchingModeTakesWhatFitsAndLeavesTheRestSeeded) {
+    const auto dir = nava::test::scratch_dir("init-matching");
+    const auto base = write_base_weights(dir);  // audio latents of tiny_model_config()
+    json wider = tiny_model_config();
+    wider["audio_in_dim"] = wider["audio_in_dim"].get<int>() + 3;
+    wider["audio_out_dim"] = wider["audio_out_dim"].get<int>() + 3;
+
+    // Which tensors differ in shape, from the two models themselves.
+    nava::dit::DitModel old_model(nava::dit::dit_config_from_json(tiny_model_config(), "old"));
+    nava::dit::DitModel new_model(nava::dit::dit_config_from_json(wider, "new"));
+    nava::dit::init_dit_weights(new_model, 4);
+    std::map<std::string, at::Tensor> old_shapes, seeded;
+    for (const auto& p : old_model.named_parameters())
+        old_shapes[p.key()] = p.value();
+    std::vector<std::string> expected_fresh;
+    for (const auto& p : new_model.named_parameters()) {
+        seeded[p.key()] = p.value().to(at::kDouble);
+        if (!old_shapes.count(p.key()) || old_shapes[p.key()].sizes() != p.value().sizes())
+            expected_fresh.push_back(p.key());
+    }
+    ASSERT_FALSE(expected_fresh.empty());
+
+    json r = base_recipe(dir, base, 1);
+    r["model"]["config"] = wider;
+    r["model"]["init_seed"] = 4;
+    r["trainable"] = {"text_embedding*"};    // everything else keeps its starting value
+    EXPECT_THROW(run(r, dir), nava::Error);  // strict: the audio projections differ
+
+    r["model"]["weights_mode"] = "matching";
+    const auto result = run(r, dir);
+    auto fresh = result.fresh_tensors;
+    std::sort(fresh.begin(), fresh.end());
+    std::sort(expected_fresh.begin(), expected_fresh.end());
+    EXPECT_EQ(fresh, expected_fresh);
+    EXPECT_GT(result.init_loaded_tensors, 0);
+
+    const auto before = read_all(base), after = read_all(result.export_path);
+    for (const auto& name : expected_fresh)
+        EXPECT_TRUE(at::equal(after.at(name), seeded.at(name)))
+            << name << " is not the seeded value";
+    int64_t taken = 0, trained = 0;
+    for (const auto& [name, t] : before) {
+        if (name.rfind("text_embedding", 0) == 0) ++trained;
+        if (name.rfind("text_embedding", 0) == 0 || !after.count(name) ||
+            after.at(name).sizes() != t.sizes())
+            continue;
+        EXPECT_TRUE(at::equal(after.at(name), t)) << name << " was not taken from the file";
+        ++taken;
+    }
+    EXPECT_GT(trained, 0);
+    EXPECT_EQ(taken + trained, result.init_loaded_tensors);
+
+    json bad = r;
+    bad["model"]["weights_mode"] = "loose";
+    EXPECT_THROW(Recipe::from_json(bad, dir / "recipe.json"), nava::ConfigError);
+    bad["model"]["weights_mode"] = "matching";
+    bad["model"].erase("weights");
+    EXPECT_THROW(Recipe::from_json(bad, dir / "recipe.json"), nava::ConfigError);
 }
