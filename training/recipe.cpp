@@ -108,8 +108,6 @@ Recipe Recipe::from_json(const nlohmann::json& input, const std::filesystem::pat
         throw ConfigError(label + ".model.weights_mode must be 'strict' or 'matching', not '" +
                           weights_mode + "'");
     rc.init_matching = weights_mode == "matching";
-    if (rc.init_matching && rc.init_weights.empty())
-        throw ConfigError(label + ".model.weights_mode 'matching' needs model.weights");
     if (r.has("init_from_stage")) {
         // The named stage's merged export (its output_dir as this recipe resolves it).
         const auto from = stage_recipe_json(input, r.get_string("init_from_stage"));
@@ -118,6 +116,8 @@ Recipe Recipe::from_json(const nlohmann::json& input, const std::filesystem::pat
         rc.init_weights = resolve(dir) / "model.safetensors";
         rc.init_matching = false;  // a stage continues its own model: every tensor
     }
+    if (rc.init_matching && rc.init_weights.empty())
+        throw ConfigError(label + ".model.weights_mode 'matching' needs model.weights");
 
     const auto data = r.child("data");
     // Clip descriptions ("manifest" is the studio's name for them) imply training from the

@@ -12,6 +12,7 @@
 
 #include "inference/core/error.h"
 #include "inference/io/safetensors.h"
+#include "inference/models/common/layers.h"
 #include "inference/models/dit/dit_model.h"
 #include "inference/models/dit/dit_weights.h"
 #include "tests/support/test_support.h"
@@ -367,6 +368,13 @@ TEST(InitWeights, MatchingModeTakesWhatFitsAndLeavesTheRestSeeded) {
     }
     EXPECT_GT(trained, 0);
     EXPECT_EQ(taken + trained, result.init_loaded_tensors);
+
+    // A file with none of the DiT's tensors is an error, not a silently random model.
+    nava::nn::Linear unrelated(3, 2);
+    test::save_module(dir / "unrelated.safetensors", unrelated);
+    json other = r;
+    other["model"]["weights"] = (dir / "unrelated.safetensors").string();
+    EXPECT_THROW(run(other, dir / "other"), nava::Error);
 
     json bad = r;
     bad["model"]["weights_mode"] = "loose";
