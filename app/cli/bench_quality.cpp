@@ -120,16 +120,18 @@ int bench_quality(const Args& args) {
                 "also measure the world clips after a round trip through the package's "
                 "autoencoders (on the CPU), the most any DiT could reach with them: both (video "
                 "VAE, audio VAE and vocoder), video or audio (the other half kept as it is); "
-                "with audio, the timbre is also judged against voices sent through the same "
-                "round trip")
+                "vocoder: the sound's log-mel straight to the vocoder, the audio VAE skipped "
+                "(what any audio VAE could reach with this vocoder); with audio or vocoder, the "
+                "timbre is also judged against voices sent through the same round trip")
         .option("json", "FILE", "also write every number as JSON");
     add_guidance_options(p);
     if (!p.parse(args)) return 0;
     const int cases = static_cast<int>(p.get_int("cases"));
     if (cases <= 0) throw UsageError("--cases must be positive");
     const std::string part = p.get("autoencoded");
-    if (!part.empty() && part != "both" && part != "video" && part != "audio")
-        throw UsageError("--autoencoded must be both, video or audio");
+    if (!part.empty() && part != "both" && part != "video" && part != "audio" && part != "vocoder")
+        throw UsageError("--autoencoded must be both, video, audio or vocoder");
+    const bool through_audio_vae = part != "vocoder";
     const std::string package_path =
         p.has("package") ? p.get("package") : pipeline::default_package_path();
     if (package_path.empty())
@@ -190,9 +192,9 @@ int bench_quality(const Args& args) {
     if (part == "both" || part == "video") {
         video_ae = pipeline::load_package_video_vae(package, at::kFloat, at::kCPU);
     }
-    if (part == "both" || part == "audio") {
-        audio_ae = pipeline::load_package_audio_codec(package, /*with_encoder=*/true, at::kFloat,
-                                                      at::kCPU);
+    if (part == "both" || part == "audio" || part == "vocoder") {
+        audio_ae =
+            pipeline::load_package_audio_codec(package, through_audio_vae, at::kFloat, at::kCPU);
         if (audio_ae->sample_rate() != 16000)
             throw UsageError(
                 "--autoencoded measures 16 kHz sound; this package's audio VAE runs at " +
@@ -256,7 +258,8 @@ int bench_quality(const Args& args) {
             if (video_ae.vae && world_clip.video.defined())
                 ae.video = pipeline::video_round_trip(video_ae, world_clip.video);
             if (audio_ae) {
-                ae.audio = pipeline::audio_round_trip(*audio_ae, world_clip.audio);
+                ae.audio =
+                    pipeline::audio_round_trip(*audio_ae, world_clip.audio, through_audio_vae);
                 // The round trip's sound, to listen to beside the generated clip.
                 media::AudioBuffer sound;
                 sound.sample_rate_hz = ae.sample_rate_hz;
@@ -270,7 +273,7 @@ int bench_quality(const Args& args) {
             if (audio_ae) {
                 std::vector<at::Tensor> vocoded;
                 for (const at::Tensor& v : voices)
-                    vocoded.push_back(pipeline::audio_round_trip(*audio_ae, v));
+                    vocoded.push_back(pipeline::audio_round_trip(*audio_ae, v, through_audio_vae));
                 generated_vocoded.push_back(
                     synth::measure_case(truth, gen, vocoded, embed, &world_clip));
                 roundtrip_vocoded.push_back(

@@ -124,7 +124,15 @@ int train_audio(const Args& args) {
                 "main vocoder's first width (each upsampling stage halves it) instead of the "
                 "config's; with --init and another width the VAE comes from the file and the "
                 "vocoder starts fresh",
-                "0");
+                "0")
+        .flag("vocoder-on-decoded",
+              "the vocoder learns from the VAE's reconstruction of each mel (what it is given "
+              "when it decodes generated latents) instead of the true mel; a resumed run keeps "
+              "its checkpoint's choice")
+        .flag("vocoder-main-only",
+              "only the vocoder's main generator learns (the 16 kHz low band), the bandwidth "
+              "extension stays as it is: several times cheaper per step; a resumed run keeps its "
+              "checkpoint's choice");
     if (!p.parse(args)) return 0;
     autoencoders::AudioRunOptions o;
     o.run = run_options(p);
@@ -139,6 +147,8 @@ int train_audio(const Args& args) {
     o.train.vae_lr = p.get_double("lr");
     o.train.vocoder_lr = p.get_double("vocoder-lr");
     o.train.kl_weight = p.get_double("kl");
+    o.train.vocoder_on_decoded = p.has("vocoder-on-decoded");
+    o.train.vocoder_main_only = p.has("vocoder-main-only");
     o.train.seed = static_cast<uint64_t>(p.get_int("seed"));
     if (p.has("config")) {
         const auto j = nlohmann::json::parse(p.get("config"), nullptr, false);
@@ -151,9 +161,11 @@ int train_audio(const Args& args) {
     if (o.vocoder_steps > 0)
         std::printf(
             "; vocoder STFT loss %.4f -> %.4f, pitch error %.2f -> %.2f semitones "
-            "(%.2f through the VAE), %.3f steps/s",
+            "(voiced stretches within one: %.2f -> %.2f; %.2f semitones through the VAE), "
+            "%.3f steps/s",
             s.vocoder_before, s.vocoder_after, s.vocoder_pitch_before, s.vocoder_pitch_after,
-            s.codec_pitch_after, s.vocoder_steps_per_s);
+            s.vocoder_pitch_agreement_before, s.vocoder_pitch_agreement_after, s.codec_pitch_after,
+            s.vocoder_steps_per_s);
     std::printf("\n");
     return 0;
 }

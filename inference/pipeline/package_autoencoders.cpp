@@ -56,14 +56,16 @@ at::Tensor video_round_trip(const VideoAutoencoder& video, const at::Tensor& fra
     return video.vae->decode(latent, *video.scale)[0].to(at::kCPU, at::kFloat).clamp(-1.0, 1.0);
 }
 
-at::Tensor audio_round_trip(const audio_vae::AudioCodec& codec, const at::Tensor& wave) {
-    if (!codec.has_encoder())
+at::Tensor audio_round_trip(const audio_vae::AudioCodec& codec, const at::Tensor& wave,
+                            bool through_vae) {
+    if (through_vae && !codec.has_encoder())
         throw ConfigError("the audio round trip needs the audio VAE's encoder");
     at::NoGradGuard no_grad;
     const c10::Device device = codec.parameters().front().device();
-    const at::Tensor tokens =
-        codec.encode(wave.reshape({1, 1, -1}).to(device, at::kFloat), codec.sample_rate());
-    const audio_vae::DecodeResult d = codec.decode(tokens);
+    const at::Tensor input = wave.reshape({1, 1, -1}).to(device, at::kFloat);
+    const audio_vae::DecodeResult d = through_vae
+                                          ? codec.decode(codec.encode(input, codec.sample_rate()))
+                                          : codec.vocode(codec.log_mel(input, codec.sample_rate()));
     return d.waveform[0].mean(0).to(at::kCPU, at::kFloat).contiguous();
 }
 

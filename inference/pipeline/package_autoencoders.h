@@ -39,7 +39,9 @@ std::shared_ptr<audio_vae::AudioCodec> load_package_audio_codec(const ModelPacka
 // Video [3, F, H, W] in [-1, 1] -> encoded and decoded, same shape, clamped to [-1, 1].
 at::Tensor video_round_trip(const VideoAutoencoder& video, const at::Tensor& frames);
 // Mono wave [N] at the codec's sample rate -> encoded, decoded by the vocoder, mono [N'] at the
-// same rate (the channels averaged).
-at::Tensor audio_round_trip(const audio_vae::AudioCodec& codec, const at::Tensor& wave);
+// same rate (the channels averaged). `through_vae` false: the log-mel goes straight to the
+// vocoder (what any audio VAE could reach with this vocoder).
+at::Tensor audio_round_trip(const audio_vae::AudioCodec& codec, const at::Tensor& wave,
+                            bool through_vae = true);
 
 }  // namespace nava::pipeline

@@ -41,13 +41,16 @@ nava::api::GenerationRequest demo_request(uint64_t seed) {
 
 struct Decoded {
     std::vector<uint8_t> pixels;
-    std::vector<float> samples;
+    std::vector<float> samples;  // interleaved
+    int channels = 0;
 };
 
 Decoded decode(const std::string& path) {
     Decoded d;
     d.pixels = nava::media::read_video(path).rgb;
-    d.samples = nava::media::read_audio(path).samples;
+    const auto audio = nava::media::read_audio(path);
+    d.samples = audio.samples;
+    d.channels = audio.channels;
     return d;
 }
 
@@ -92,6 +95,20 @@ TEST(NavaTiny, GeneratesDeterministicallyForASeed) {
     EXPECT_EQ(a.pixels, b.pixels);
     EXPECT_EQ(a.samples, b.samples);
     EXPECT_NE(a.pixels, c.pixels);
+
+    // The sound survives a mono mix (a phone speaker, one earbud): its two channels are not in
+    // opposite phase. (The first vocoders' were: the mix kept a quarter of the level.)
+    ASSERT_EQ(a.channels, 2);
+    double left = 0.0, right = 0.0, mix = 0.0;
+    for (std::size_t i = 0; i + 1 < a.samples.size(); i += 2) {
+        const double l = a.samples[i], r = a.samples[i + 1];
+        left += l * l;
+        right += r * r;
+        mix += 0.25 * (l + r) * (l + r);
+    }
+    ASSERT_GT(left + right, 0.0);
+    EXPECT_GT(std::sqrt(mix), 0.7 * std::sqrt(0.5 * (left + right)))
+        << "the mono mix cancels the stereo sound";
 }
 
 TEST(NavaTiny, QualityBenchRunsOnTwoCases) {
@@ -170,12 +187,35 @@ TEST(NavaTiny, QualityBenchMeasuresTheAutoencodersAndTakesGuidance) {
         EXPECT_GT(peak, 0.01f) << "the round trip came back silent";
     }
 
+    // The vocoder alone (the audio VAE skipped): its own sound, not the whole round trip's.
+    const auto v =
+        nava::test::run_command(bench + " --cases 1 --autoencoded vocoder --no-timbre --out " +
+                                nava::test::shell_quote((dir / "vocoder").string()) + " --json " +
+                                nava::test::shell_quote((dir / "v.json").string()) + " 2>&1");
+    ASSERT_EQ(v.exit_code, 0) << v.output;
+    EXPECT_NE(v.output.find("autoenc. vocoder"), std::string::npos) << v.output;
+    const json vq = read_json(dir / "v.json");
+    EXPECT_EQ(vq.at("autoencoded").at("part"), "vocoder");
+    ASSERT_EQ(vq.at("cases").size(), 1u);
+    const fs::path vclip = vq.at("cases")[0].at("clip").get<std::string>();
+    const fs::path qclip = q.at("cases")[0].at("clip").get<std::string>();
+    ASSERT_EQ(vclip.filename(), qclip.filename());  // the same held-out clip
+    const auto vocoded =
+        nava::media::read_wav(vclip.parent_path() / (vclip.stem().string() + ".autoencoded.wav"));
+    const auto round_trip =
+        nava::media::read_wav(qclip.parent_path() / (qclip.stem().string() + ".autoencoded.wav"));
+    ASSERT_EQ(vocoded.samples.size(), round_trip.samples.size());
+    double differ = 0.0;
+    for (std::size_t i = 0; i < vocoded.samples.size(); ++i)
+        differ = std::max(differ, double(std::abs(vocoded.samples[i] - round_trip.samples[i])));
+    EXPECT_GT(differ, 1e-3) << "the vocoder-only sound is the whole round trip's";
+
     // A part that does not exist: a clear message before any work.
     const auto bad =
         nava::test::run_command(bench + " --autoencoded colour --out " +
                                 nava::test::shell_quote((dir / "bad").string()) + " 2>&1");
     EXPECT_EQ(bad.exit_code, 2);
-    EXPECT_NE(bad.output.find("both, video or audio"), std::string::npos) << bad.output;
+    EXPECT_NE(bad.output.find("both, video, audio or vocoder"), std::string::npos) << bad.output;
     EXPECT_FALSE(fs::exists(dir / "bad"));
 }
 

@@ -39,8 +39,9 @@ double Adam::step(double lr) {
     const double bc2 = 1.0 - std::pow(options_.beta2, static_cast<double>(step_));
     for (std::size_t i = 0; i < params_.size(); ++i) {
         at::Tensor& p = params_[i].second;
-        const at::Tensor g =
-            p.grad().defined() ? p.grad().to(at::kFloat) * clip : at::zeros_like(m_[i]);
+        // A parameter the loss did not reach keeps its value and its moments.
+        if (!p.grad().defined()) continue;
+        const at::Tensor g = p.grad().to(at::kFloat) * clip;
         m_[i].mul_(options_.beta1).add_(g, 1.0 - options_.beta1);
         v_[i].mul_(options_.beta2).addcmul_(g, g, 1.0 - options_.beta2);
         const at::Tensor update = (m_[i] / bc1) / ((v_[i] / bc2).sqrt() + options_.eps);

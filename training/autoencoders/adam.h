@@ -31,8 +31,9 @@ class Adam {
 public:
     Adam(NamedParameters params, AdamOptions options);
 
-    // One update from the parameters' .grad() (missing grads count as zero); returns the
-    // gradient norm before clipping. Clears the grads afterwards.
+    // One update from the parameters' .grad(); a parameter without a grad (the loss did not
+    // reach it) is left as it is, value and moments, as torch.optim does. Returns the gradient
+    // norm before clipping. Clears the grads afterwards.
     double step(double lr);
     void zero_grad();
 

@@ -59,9 +59,14 @@ at::Tensor multi_resolution_stft_loss(const at::Tensor& x, const at::Tensor& tar
 // ---- options ---------------------------------------------------------------------------------
 
 nlohmann::json AudioCodecTrainOptions::to_json() const {
-    return {{"model_config", model_config}, {"vae_lr", vae_lr},
-            {"vocoder_lr", vocoder_lr},     {"kl_weight", kl_weight},
-            {"adam", adam_to_json(adam)},   {"seed", seed}};
+    return {{"model_config", model_config},
+            {"vae_lr", vae_lr},
+            {"vocoder_lr", vocoder_lr},
+            {"kl_weight", kl_weight},
+            {"vocoder_on_decoded", vocoder_on_decoded},
+            {"vocoder_main_only", vocoder_main_only},
+            {"adam", adam_to_json(adam)},
+            {"seed", seed}};
 }
 
 AudioCodecTrainOptions AudioCodecTrainOptions::from_json(const nlohmann::json& j) {
@@ -70,6 +75,8 @@ AudioCodecTrainOptions AudioCodecTrainOptions::from_json(const nlohmann::json& j
     o.vae_lr = j.at("vae_lr").get<double>();
     o.vocoder_lr = j.at("vocoder_lr").get<double>();
     o.kl_weight = j.at("kl_weight").get<double>();
+    o.vocoder_on_decoded = j.value("vocoder_on_decoded", false);  // absent before they existed
+    o.vocoder_main_only = j.value("vocoder_main_only", false);
     o.adam = adam_from_json(j.at("adam"));
     o.seed = j.at("seed").get<uint64_t>();
     return o;
@@ -148,9 +155,16 @@ at::Tensor AudioCodecTrainer::vocoder_loss_tensor(const at::Tensor& waveform, bo
     const at::Tensor w = audio_vae::adapt_channels(
         (waveform.dim() == 2 ? waveform.unsqueeze(0) : waveform).to(device_, at::kFloat),
         codec_->config().vae.out_ch);  // [B, 2, N]
-    const at::Tensor mel = mel_of(w);
+    const at::Tensor mel = vocoder_input(w);
     at::AutoGradMode mode(grad);
     const int64_t n = w.size(2);
+    if (options_.vocoder_main_only) {
+        const at::Tensor low = codec_->vocoder->vocoder->forward(mel);  // [B, 2, L]
+        const at::Tensor target = w.narrow(2, 0, std::min(n, low.size(2)));
+        const at::Tensor out = low.narrow(2, 0, target.size(2));
+        return multi_resolution_stft_loss(out, target) +
+               multi_resolution_stft_loss(out.mean(1), target.mean(1));
+    }
     // 1. generators: low band at 16 kHz (trace) and the 48 kHz output
     vocoder::BweTrace trace;
     const at::Tensor out = codec_->vocoder->forward(mel, &trace);  // [B, 2, r·L]
@@ -160,8 +174,20 @@ at::Tensor AudioCodecTrainer::vocoder_loss_tensor(const at::Tensor& waveform, bo
     const at::Tensor target_hi = codec_->vocoder->resampler().forward(w);  // [B, 2, r·N]
     const int64_t n_hi = std::min(out.size(2), target_hi.size(2));
     const at::Tensor low = trace.lowband.narrow(2, 0, std::min(n, trace.lowband.size(2)));
-    return multi_resolution_stft_loss(low, w.narrow(2, 0, low.size(2))) +
-           multi_resolution_stft_loss(out.narrow(2, 0, n_hi), target_hi.narrow(2, 0, n_hi), ratio);
+    const at::Tensor low_target = w.narrow(2, 0, low.size(2));
+    const at::Tensor out_hi = out.narrow(2, 0, n_hi), want_hi = target_hi.narrow(2, 0, n_hi);
+    // 3. per channel, then the channels' mean (their relative phase)
+    return multi_resolution_stft_loss(low, low_target) +
+           multi_resolution_stft_loss(out_hi, want_hi, ratio) +
+           multi_resolution_stft_loss(low.mean(1), low_target.mean(1)) +
+           multi_resolution_stft_loss(out_hi.mean(1), want_hi.mean(1), ratio);
+}
+
+at::Tensor AudioCodecTrainer::vocoder_input(const at::Tensor& waveform) const {
+    at::NoGradGuard no_grad;
+    const at::Tensor mel = mel_of(waveform);
+    if (!options_.vocoder_on_decoded) return mel;
+    return codec_->audio_vae->decoder->forward(codec_->audio_vae->encoder->forward(mel).latent);
 }
 
 VaeStepStats AudioCodecTrainer::vocoder_step(const at::Tensor& waveform) {
@@ -179,7 +205,8 @@ double AudioCodecTrainer::vocoder_loss(const at::Tensor& waveform) {
     return vocoder_loss_tensor(waveform, /*grad=*/false).item<double>();
 }
 
-double AudioCodecTrainer::vocoder_pitch_error(const at::Tensor& waveform, bool through_vae) {
+AudioCodecTrainer::PitchCheck AudioCodecTrainer::vocoder_pitch(const at::Tensor& waveform,
+                                                               bool through_vae) {
     at::NoGradGuard no_grad;
     const at::Tensor w = audio_vae::adapt_channels(
         (waveform.dim() == 2 ? waveform.unsqueeze(0) : waveform).to(device_, at::kFloat),
@@ -204,7 +231,14 @@ double AudioCodecTrainer::vocoder_pitch_error(const at::Tensor& waveform, bool t
             if (f_in && f_out) errors.push_back(std::abs(12.0 * std::log2(*f_out / *f_in)));
         }
     }
-    return errors.empty() ? -1.0 : synth::median(std::move(errors));
+    PitchCheck check;
+    if (errors.empty()) return check;
+    check.stretches = static_cast<int64_t>(errors.size());
+    check.within_semitone = static_cast<double>(std::count_if(errors.begin(), errors.end(),
+                                                              [](double e) { return e <= 1.0; })) /
+                            static_cast<double>(errors.size());
+    check.median_error = synth::median(std::move(errors));
+    return check;
 }
 
 double AudioCodecTrainer::mel_reconstruction_l1(const at::Tensor& waveform) {

@@ -25,6 +25,13 @@ struct AudioCodecTrainOptions {
     double vae_lr = 5e-4;
     double vocoder_lr = 2e-4;
     double kl_weight = 1e-6;
+    // The vocoder reads the VAE's reconstruction of the mel (encode to the posterior mean,
+    // decode; no gradient into the VAE) instead of the true mel: what it is given when it
+    // decodes generated latents.
+    bool vocoder_on_decoded = false;
+    // Only the main generator learns (the 16 kHz low band; the bandwidth extension stays as it
+    // is): several times cheaper per step.
+    bool vocoder_main_only = false;
     AdamOptions adam;
     uint64_t seed = 0;
 
@@ -50,8 +57,10 @@ public:
 
     // One VAE step on waveforms [B, C, N] (N from audio_segment_samples).
     VaeStepStats vae_step(const at::Tensor& waveform);
-    // One vocoder step: ground-truth mel -> waveform against the input (16 kHz low band and
-    // the 48 kHz output against the sinc-upsampled input).
+    // One vocoder step: ground-truth mel (or its reconstruction, `vocoder_on_decoded`) ->
+    // waveform against the input (16 kHz low band and the 48 kHz output against the
+    // sinc-upsampled input), per channel and for the channels' mean (a mono mix must not
+    // cancel: the magnitudes alone leave the channels' relative phase free).
     VaeStepStats vocoder_step(const at::Tensor& waveform);
 
     // Mel L1 of encode (posterior mean) -> decode, inference path (no grad).
@@ -59,12 +68,22 @@ public:
     // Multi-resolution STFT loss of the vocoder on ground-truth mels (no grad).
     double vocoder_loss(const at::Tensor& waveform);
     // Pitch of the vocoder's output (bandwidth-extended, back at 16 kHz: what a listener hears)
-    // against the input's: the median over 0.16 s
-    // stretches voiced in both of |12·log2(f0 out / f0 in)| (semitones); -1 when no stretch is.
-    // The spectral loss can fall while every voice still comes out at one pitch. With
-    // `through_vae` the vocoder reads the VAE's reconstruction of the mel (encode, decode)
-    // instead of the true one: the pitch the whole codec keeps.
-    double vocoder_pitch_error(const at::Tensor& waveform, bool through_vae = false);
+    // against the input's, over the 0.16 s stretches voiced in both: the median of
+    // |12·log2(f0 out / f0 in)| (semitones; -1 when no stretch is) and the share within one
+    // semitone. The spectral loss can fall while every voice still comes out at one pitch (a
+    // vocoder stuck at its frame rate still matches the voices that happen to be near it, and
+    // the impacts' tones: the share says more than the median). With `through_vae` the vocoder
+    // reads the VAE's reconstruction of the mel (encode, decode) instead of the true one: the
+    // pitch the whole codec keeps.
+    struct PitchCheck {
+        double median_error = -1.0;
+        double within_semitone = -1.0;
+        int64_t stretches = 0;
+    };
+    PitchCheck vocoder_pitch(const at::Tensor& waveform, bool through_vae = false);
+    double vocoder_pitch_error(const at::Tensor& waveform, bool through_vae = false) {
+        return vocoder_pitch(waveform, through_vae).median_error;
+    }
 
     int64_t vae_steps() const { return vae_adam_->steps(); }
     int64_t vocoder_steps() const { return vocoder_adam_->steps(); }
@@ -105,6 +124,8 @@ public:
 
 private:
     at::Tensor vocoder_loss_tensor(const at::Tensor& waveform, bool grad);
+    // The vocoder's training input for waveforms [B, 2, N]: the log-mel, or its reconstruction.
+    at::Tensor vocoder_input(const at::Tensor& waveform) const;
 
     AudioCodecTrainOptions options_;
     c10::Device device_;

@@ -32,6 +32,14 @@ std::string fmt(const char* format, double a, double b = 0, double c = 0, double
     return buf;
 }
 
+// "3.50 semitones, 12 of 40 voiced stretches within one", or that none is voiced.
+std::string pitch_text(const AudioCodecTrainer::PitchCheck& c) {
+    if (c.stretches == 0) return "no voiced stretch";
+    const auto within = static_cast<int64_t>(std::llround(c.within_semitone * c.stretches));
+    return fmt("%.2f semitones, ", c.median_error) + std::to_string(within) + " of " +
+           std::to_string(c.stretches) + " voiced stretches within one";
+}
+
 struct Split {
     std::vector<ClipFiles> train, holdout;
 };
@@ -235,6 +243,17 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
         return v.empty() ? at::Tensor() : at::stack(v, 0);  // [B, 2, seg]
     };
     const at::Tensor hold = first_segments(hold_clips, hold_clips.size());
+    // The pitch is judged over the whole held-out clips: a first segment may hold a stretch
+    // or two of voice, or none.
+    const at::Tensor hold_whole = [&] {
+        int64_t longest = 0;
+        for (const at::Tensor& c : hold_clips)
+            longest = std::max(longest, c.size(1));
+        std::vector<at::Tensor> v;
+        for (const at::Tensor& c : hold_clips)
+            v.push_back(at::constant_pad_nd(c, {0, longest - c.size(1)}));
+        return v.empty() ? at::Tensor() : at::stack(v, 0);  // [B, 2, longest]
+    }();
     log << "loaded " << train.size() << " training and " << hold_clips.size()
         << " held-out clips; segments of " << seg << " samples in "
         << fmt("%.1f", seconds_since(t_load)) << " s" << std::endl;
@@ -266,7 +285,15 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
         }
     }
     log << "training on " << trainer->device().str() << ", learning rates VAE "
-        << trainer->options().vae_lr << ", vocoder " << trainer->options().vocoder_lr << std::endl;
+        << trainer->options().vae_lr << ", vocoder " << trainer->options().vocoder_lr
+        << "; the vocoder reads "
+        << (trainer->options().vocoder_on_decoded ? "the VAE's reconstruction of the mel"
+                                                  : "the true mel")
+        << (trainer->options().vocoder_main_only ? ", only its main generator learns" : "")
+        << std::endl;
+    if (trainer->options().vocoder_on_decoded != train_options.vocoder_on_decoded ||
+        trainer->options().vocoder_main_only != train_options.vocoder_main_only)
+        log << "(the resumed checkpoint's vocoder choices hold)" << std::endl;
     const int64_t n = static_cast<int64_t>(train.size());
     const uint64_t seed = trainer->options().seed;
     auto batch_at = [&](int64_t step, uint64_t salt) {
@@ -327,21 +354,28 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
         << fmt("%.4f", summary.holdout_after) << " (" << vae_done << " steps, "
         << fmt("%.3f", vae_rate) << " steps/s)" << std::endl;
     if (vae_done > 0 && hold.defined() && (vocoder_from_file || trainer->vocoder_steps() > 0)) {
-        summary.codec_pitch_after = trainer->vocoder_pitch_error(hold, /*through_vae=*/true);
+        const auto check = trainer->vocoder_pitch(hold_whole, /*through_vae=*/true);
+        summary.codec_pitch_after = check.median_error;
+        summary.codec_pitch_agreement_after = check.within_semitone;
         log << "held-out pitch error through the VAE (its trained vocoder on the reconstructed "
                "mel): "
-            << fmt("%.2f", summary.codec_pitch_after) << " semitones" << std::endl;
+            << pitch_text(check) << std::endl;
     }
 
     // 3. vocoder
     if (o.vocoder_steps > 0) {
         const at::Tensor voc_hold =
             hold.defined() ? hold.narrow(0, 0, std::min<int64_t>(2, hold.size(0))) : at::Tensor();
+        // judged on what it learns from: the true mel, or the VAE's reconstruction
+        const bool on_decoded = trainer->options().vocoder_on_decoded;
+        const char* input = on_decoded ? " (through the VAE)" : "";
         if (voc_hold.defined()) {
             summary.vocoder_before = trainer->vocoder_loss(voc_hold);
-            summary.vocoder_pitch_before = trainer->vocoder_pitch_error(hold);
-            log << "held-out vocoder pitch error at step " << trainer->vocoder_steps() << ": "
-                << fmt("%.2f", summary.vocoder_pitch_before) << " semitones" << std::endl;
+            const auto check = trainer->vocoder_pitch(hold_whole, on_decoded);
+            summary.vocoder_pitch_before = check.median_error;
+            summary.vocoder_pitch_agreement_before = check.within_semitone;
+            log << "held-out vocoder pitch error" << input << " at step "
+                << trainer->vocoder_steps() << ": " << pitch_text(check) << std::endl;
         }
         const auto [voc_done, voc_rate] = loop(
             "vocoder", o.vocoder_steps, [&] { return trainer->vocoder_steps(); },
@@ -349,7 +383,11 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
         summary.vocoder_steps_per_s = voc_rate;
         if (voc_hold.defined()) {
             summary.vocoder_after = trainer->vocoder_loss(voc_hold);
-            summary.vocoder_pitch_after = trainer->vocoder_pitch_error(hold);
+            const auto check = trainer->vocoder_pitch(hold_whole, on_decoded);
+            summary.vocoder_pitch_after = check.median_error;
+            summary.vocoder_pitch_agreement_after = check.within_semitone;
+            log << "held-out vocoder pitch error" << input << " at step "
+                << trainer->vocoder_steps() << ": " << pitch_text(check) << std::endl;
         }
         log << "held-out vocoder STFT loss " << fmt("%.4f", summary.vocoder_before) << " -> "
             << fmt("%.4f", summary.vocoder_after) << ", pitch error "

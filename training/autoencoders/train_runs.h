@@ -77,6 +77,10 @@ struct RunSummary {
     double vocoder_pitch_before = -1.0;
     double vocoder_pitch_after = -1.0;
     double codec_pitch_after = -1.0;  // the same through the VAE (encode, decode, vocoder)
+    // the share of voiced stretches within a semitone (-1: none voiced)
+    double vocoder_pitch_agreement_before = -1.0;
+    double vocoder_pitch_agreement_after = -1.0;
+    double codec_pitch_agreement_after = -1.0;
     double vocoder_steps_per_s = 0.0;
     nlohmann::json component;  // manifest block of the exported weights
 };

@@ -53,23 +53,24 @@ AudioCodec::AudioCodec(const AudioCodecConfig& config, const CodecOptions& optio
 
 EncodeResult AudioCodec::encode_traced(const at::Tensor& waveform, int64_t sample_rate_hz) const {
     if (!has_encoder()) throw Error("audio codec: this model was loaded without its encoder");
+    // 1. Log-mel [B, 2, T, mels], then the encoder.
+    EncodeResult r;
+    r.mel = log_mel(waveform, sample_rate_hz);
+    r.encoder = audio_vae->encoder->forward(r.mel);
+    r.tokens = latent_to_tokens(r.encoder.latent);  // [B, z·F', T']
+    return r;
+}
+
+at::Tensor AudioCodec::log_mel(const at::Tensor& waveform, int64_t sample_rate_hz) const {
     if (!at::isFloatingType(waveform.scalar_type()))
         throw Error("audio codec: the waveform must be a floating-point tensor");
     at::Tensor wave = waveform;
     if (wave.dim() == 1) wave = wave.view({1, 1, -1});
     if (wave.dim() == 2) wave = wave.unsqueeze(0);
     if (wave.dim() != 3) throw Error("audio codec: expected a waveform [B, C, N] or [C, N]");
-
-    // 1. NAVA's input conditioning: rate, then channel layout.
+    // NAVA's input conditioning: rate, then channel layout.
     wave = audio::resample(wave, sample_rate_hz, sample_rate());
-    wave = adapt_channels(wave, config_.vae.in_channels);
-
-    // 2. Log-mel [B, 2, T, mels], then the encoder.
-    EncodeResult r;
-    r.mel = mel_.forward(wave);
-    r.encoder = audio_vae->encoder->forward(r.mel);
-    r.tokens = latent_to_tokens(r.encoder.latent);  // [B, z·F', T']
-    return r;
+    return mel_.forward(adapt_channels(wave, config_.vae.in_channels));
 }
 
 at::Tensor AudioCodec::encode(const at::Tensor& waveform, int64_t sample_rate_hz) const {
@@ -85,12 +86,16 @@ at::Tensor AudioCodec::decode_mel(const at::Tensor& tokens) const {
 }
 
 DecodeResult AudioCodec::decode(const at::Tensor& tokens, bool keep_stages) const {
+    // 1. Tokens -> log-mel, 2. the rest of the chain.
+    return vocode(decode_mel(tokens), keep_stages);
+}
+
+DecodeResult AudioCodec::vocode(const at::Tensor& mel, bool keep_stages) const {
     DecodeResult r;
-    // 1. Tokens -> log-mel.
-    r.mel = decode_mel(tokens);
-    // 2. Vocoder + bandwidth extension.
+    r.mel = mel;
+    // Vocoder + bandwidth extension.
     r.wav_vocoder = vocoder->forward(r.mel, keep_stages ? &r.stages : nullptr);
-    // 3. NAVA's post-processing: back to the VAE's rate, clamp just inside full scale.
+    // NAVA's post-processing: back to the VAE's rate, clamp just inside full scale.
     r.wav_resampled = audio::resample(r.wav_vocoder, vocoder_sample_rate(), sample_rate());
     r.waveform = at::clamp(r.wav_resampled, -0.99, 0.99);
     return r;

@@ -76,11 +76,16 @@ public:
     // different; channels adapted as NAVA does) -> tokens [B, z·F', T'].
     at::Tensor encode(const at::Tensor& waveform, int64_t sample_rate_hz) const;
     EncodeResult encode_traced(const at::Tensor& waveform, int64_t sample_rate_hz) const;
+    // The encoder's input alone: waveform (as for `encode`) -> log-mel [B, 2, T, mels].
+    at::Tensor log_mel(const at::Tensor& waveform, int64_t sample_rate_hz) const;
 
     // tokens: [B, z·F', T'] (or [z·F', T']) -> decoded log-mel [B, 2, 4T'-3, mels].
     at::Tensor decode_mel(const at::Tensor& tokens) const;
     // The whole decode chain; `keep_stages` also returns the vocoder's intermediates.
     DecodeResult decode(const at::Tensor& tokens, bool keep_stages = false) const;
+    // The chain after the audio VAE: log-mel [B, 2, T, mels] -> vocoder, resampling, clamp
+    // (`decode` without its first step; `mel` is returned as given).
+    DecodeResult vocode(const at::Tensor& mel, bool keep_stages = false) const;
 
     std::shared_ptr<AudioVaeModel> audio_vae;
     std::shared_ptr<vocoder::VocoderWithBwe> vocoder;

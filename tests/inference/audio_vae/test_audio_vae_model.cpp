@@ -342,6 +342,28 @@ TEST(AudioVaeBehaviour, BatchItemsAreIndependentAndFloat32TracksFloat64) {
     EXPECT_LT((d32.waveform - d64.waveform).abs().max().item<double>(), 2e-3);
 }
 
+// The two halves of the chain on their own: the encoder's log-mel input, and everything after
+// the decoder's mel (what `--autoencoded vocoder` sends a clip through).
+TEST(AudioVaeBehaviour, LogMelAndVocodeAreTheChainsOwnSteps) {
+    at::NoGradGuard no_grad;
+    const auto codec = random_codec(tiny_checkpoint_config(), at::kFloat);
+    const at::Tensor wave = noise_wave(1, 4000, 7);
+    const audio_vae::EncodeResult enc = codec->encode_traced(wave, 16000);
+    EXPECT_TRUE(at::equal(codec->log_mel(wave, 16000), enc.mel));
+    // another rate goes through the same resampling
+    const at::Tensor at_8k = noise_wave(1, 2000, 8);
+    EXPECT_EQ(codec->log_mel(at_8k, 8000).size(2), codec->encode_traced(at_8k, 8000).mel.size(2));
+    const auto whole = codec->decode(enc.tokens);
+    const auto after = codec->vocode(whole.mel);
+    EXPECT_TRUE(at::equal(after.waveform, whole.waveform));
+    EXPECT_TRUE(at::equal(after.wav_vocoder, whole.wav_vocoder));
+    // straight from the true mel: a waveform of the input's length, another sound
+    const auto direct = codec->vocode(enc.mel);
+    EXPECT_EQ(direct.waveform.size(2), 160 * enc.mel.size(2));
+    EXPECT_LE(direct.waveform.abs().max().item<double>(), 0.99 + 1e-6);
+    EXPECT_THROW(codec->log_mel(at::zeros({2, 2, 3, 4000}), 16000), Error);
+}
+
 TEST(AudioVaeBehaviour, Bfloat16VaeStaysCloseToFloat32) {
     at::NoGradGuard no_grad;
     const auto c32 = random_codec(tiny_checkpoint_config(), at::kFloat);

@@ -88,10 +88,99 @@ TEST(AudioCodecTrainer, VocoderStepsLowerTheStftLoss) {
     EXPECT_LT(trainer.vocoder_loss(batch), before);
 }
 
+// The loss also judges the channels' mix. Two targets whose channels have the same magnitudes
+// (in phase, and one channel negated) give the vocoder the same mel, so the same output, and
+// the per-channel terms the same value; only the mix (the in-phase sum, the negated one's
+// silence) tells them apart.
+TEST(AudioCodecTrainer, VocoderLossJudgesTheChannelsMix) {
+    for (const bool main_only : {false, true}) {
+        AudioCodecTrainOptions o = options();
+        o.vocoder_main_only = main_only;
+        AudioCodecTrainer trainer(o);
+        const at::Tensor in_phase = test_waves(1, 1280, 30.0);
+        const at::Tensor opposed =
+            at::cat({in_phase.narrow(1, 0, 1), -in_phase.narrow(1, 1, 1)}, 1);
+        ASSERT_TRUE(at::allclose(trainer.mel_of(in_phase), trainer.mel_of(opposed), 1e-5, 1e-5));
+        const double a = trainer.vocoder_loss(in_phase), b = trainer.vocoder_loss(opposed);
+        EXPECT_GT(std::abs(a - b), 0.05 * std::max(a, b))
+            << a << " vs " << b << ", main only " << main_only;
+    }
+}
+
+// Main generator only: the bandwidth extension keeps its weights, the main generator learns,
+// and the choice travels with the checkpoint.
+TEST(AudioCodecTrainer, MainOnlyVocoderStepsLeaveTheBandwidthExtension) {
+    const auto dir = test::scratch_dir("audio_codec_main_only");
+    AudioCodecTrainOptions o = options();
+    o.vocoder_main_only = true;
+    AudioCodecTrainer trainer(o);
+    AudioCodecTrainer untouched(o);
+    const at::Tensor batch = test_waves(1, 1280, 30.0);
+    const double before = trainer.vocoder_loss(batch);
+    for (int i = 0; i < 6; ++i)
+        ASSERT_TRUE(std::isfinite(trainer.vocoder_step(batch).loss));
+    EXPECT_LT(trainer.vocoder_loss(batch), before);
+    const auto start = untouched.codec().named_parameters(true);
+    int64_t kept = 0, moved = 0;
+    for (const auto& item : trainer.codec().named_parameters(true)) {
+        const bool same = at::equal(item.value(), start[item.key()]);
+        if (item.key().rfind("vocoder.bwe_generator.", 0) == 0) {
+            EXPECT_TRUE(same) << item.key();
+            ++kept;
+        } else if (item.key().rfind("vocoder.vocoder.", 0) == 0) {
+            moved += same ? 0 : 1;
+        }
+    }
+    EXPECT_GT(kept, 0);
+    EXPECT_GT(moved, 0);
+    trainer.save_checkpoint(dir / "ckpt.safetensors");
+    const auto resumed = AudioCodecTrainer::from_checkpoint(dir / "ckpt.safetensors");
+    EXPECT_TRUE(resumed->options().vocoder_main_only);
+    EXPECT_FALSE(resumed->options().vocoder_on_decoded);
+}
+
+// On decoded mels the vocoder reads the VAE's reconstruction: another input (so another
+// loss) for the same weights, and the VAE does not learn from the vocoder's steps.
+TEST(AudioCodecTrainer, VocoderCanLearnFromTheVaesReconstruction) {
+    const auto dir = test::scratch_dir("audio_codec_on_decoded");
+    AudioCodecTrainOptions o = options();
+    AudioCodecTrainer on_true(o);
+    o.vocoder_on_decoded = true;
+    AudioCodecTrainer on_decoded(o);
+    const at::Tensor batch = test_waves(1, segment(), 30.0);
+    EXPECT_GT(std::abs(on_true.vocoder_loss(batch) - on_decoded.vocoder_loss(batch)), 1e-3);
+    const auto start = on_true.codec().named_parameters(true);
+    ASSERT_TRUE(std::isfinite(on_decoded.vocoder_step(batch).loss));
+    for (const auto& item : on_decoded.codec().named_parameters(true))
+        if (item.key().rfind("audio_vae.", 0) == 0)
+            EXPECT_TRUE(at::equal(item.value(), start[item.key()])) << item.key();
+    on_decoded.save_checkpoint(dir / "ckpt.safetensors");
+    EXPECT_TRUE(
+        AudioCodecTrainer::from_checkpoint(dir / "ckpt.safetensors")->options().vocoder_on_decoded);
+}
+
+// A parameter the loss did not reach keeps its value: its old moments do not move it on (a
+// vocoder trained in parts, a resumed run that now trains fewer of them).
+TEST(AudioCodecTrainer, AdamLeavesParametersWithoutGradients) {
+    at::Tensor a = at::ones({3}).requires_grad_(true), b = at::ones({3}).requires_grad_(true);
+    Adam adam({{"a", a}, {"b", b}}, AdamOptions());
+    (a * 2.0 + b * 3.0).sum().backward();
+    adam.step(0.1);
+    const at::Tensor b_after_first = b.detach().clone();
+    EXPECT_FALSE(at::equal(b_after_first, at::ones({3})));
+    (a * 2.0).sum().backward();  // b takes no part
+    adam.step(0.1);
+    EXPECT_TRUE(at::equal(b.detach(), b_after_first));
+    EXPECT_EQ(adam.steps(), 2);
+}
+
 // The pitch check compares voiced stretches only: silence and noise have none.
 TEST(AudioCodecTrainer, VocoderPitchErrorNeedsVoicedInput) {
     AudioCodecTrainer trainer(options());
     EXPECT_EQ(trainer.vocoder_pitch_error(at::zeros({2, 2, segment()})), -1.0);
+    const auto none = trainer.vocoder_pitch(at::zeros({2, 2, segment()}));
+    EXPECT_EQ(none.stretches, 0);
+    EXPECT_EQ(none.within_semitone, -1.0);
     at::manual_seed(1);
     EXPECT_EQ(trainer.vocoder_pitch_error(at::randn({1, 2, segment()}) * 0.3), -1.0);
 }
