@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "inference/core/error.h"
+#include "inference/models/audio_vae/latent_layout.h"
 #include "media/audio_reader.h"
 #include "media/buffers.h"
 #include "media/video_reader.h"
@@ -81,6 +82,11 @@ at::Tensor load_audio_clip(const fs::path& path, int sample_rate_hz, int channel
                          at::kFloat)
         .t()
         .clone(at::MemoryFormat::Contiguous);  // [C, N]
+}
+
+at::Tensor load_audio_clip_as_engine(const fs::path& path, int sample_rate_hz, int channels) {
+    const at::Tensor own = load_audio_clip(path, sample_rate_hz, 0);  // [C, N]
+    return audio_vae::adapt_channels(own.unsqueeze(0), channels)[0].contiguous();
 }
 
 double psnr_db(const at::Tensor& x, const at::Tensor& reference) {

@@ -37,8 +37,14 @@ struct VideoClipOptions {
 at::Tensor frames_to_tensor(const media::VideoBuffer& video, int64_t frames);
 // Decodes one clip (scaled / cropped to the requested size, constant frame rate).
 at::Tensor load_video_clip(const std::filesystem::path& path, const VideoClipOptions& options);
-// The sound as [channels, N] float32 at `sample_rate_hz`.
+// The sound as [channels, N] float32 at `sample_rate_hz` (FFmpeg's channel mixing: a mono file
+// asked for as stereo comes back 3 dB down in each channel); `channels` 0 keeps the file's.
 at::Tensor load_audio_clip(const std::filesystem::path& path, int sample_rate_hz, int channels);
+// The same, with the channels adapted the way the engine conditions sound before its audio VAE
+// (audio_vae::adapt_channels: mono repeated at full level, more channels folded to stereo): what
+// the audio codec must be trained on to encode the DiT's training clips the way it learnt.
+at::Tensor load_audio_clip_as_engine(const std::filesystem::path& path, int sample_rate_hz,
+                                     int channels);
 
 // Peak signal-to-noise ratio in dB of `x` against `reference`, both in [-1, 1] (peak-to-peak 2).
 double psnr_db(const at::Tensor& x, const at::Tensor& reference);

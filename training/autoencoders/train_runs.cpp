@@ -228,7 +228,7 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
         std::vector<at::Tensor> v;
         for (const auto& c : files) {
             if (c.audio.empty()) throw ConfigError("clip '" + c.id + "' has no audio file");
-            at::Tensor w = load_audio_clip(c.audio, static_cast<int>(rate), 2);
+            at::Tensor w = load_audio_clip_as_engine(c.audio, static_cast<int>(rate), 2);
             if (w.size(1) < seg) w = at::constant_pad_nd(w, {0, seg - w.size(1)});
             v.push_back(w);
         }

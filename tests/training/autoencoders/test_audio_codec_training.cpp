@@ -10,8 +10,10 @@
 #include "inference/io/tensor_source.h"
 #include "inference/models/audio_vae/audio_codec.h"
 #include "inference/models/audio_vae/synthetic.h"
+#include "media/wav.h"
 #include "tests/support/test_support.h"
 #include "training/autoencoders/audio_codec_trainer.h"
+#include "training/autoencoders/clips.h"
 
 namespace nava::autoencoders {
 namespace {
@@ -172,6 +174,36 @@ TEST(AudioCodecTrainer, AdamLeavesParametersWithoutGradients) {
     adam.step(0.1);
     EXPECT_TRUE(at::equal(b.detach(), b_after_first));
     EXPECT_EQ(adam.steps(), 2);
+}
+
+// The codec learns from sound conditioned as the engine conditions it: a mono file is repeated
+// into both channels at its own level (FFmpeg's stereo mix would put it 3 dB down in each), and
+// a stereo file keeps its channels.
+TEST(AudioCodecTrainer, ClipsLoadAsTheEngineConditionsThem) {
+    const auto dir = test::scratch_dir("audio_codec_clip_channels");
+    media::AudioBuffer mono;
+    mono.sample_rate_hz = 16000;
+    mono.channels = 1;
+    for (int i = 0; i < 1600; ++i)
+        mono.samples.push_back(0.5f * static_cast<float>(std::sin(2.0 * M_PI * 220.0 * i / 16000)));
+    media::write_wav(dir / "mono.wav", mono);
+    const at::Tensor m = load_audio_clip_as_engine(dir / "mono.wav", 16000, 2);
+    ASSERT_EQ(m.sizes(), (at::IntArrayRef{2, 1600}));
+    const at::Tensor want = at::tensor(mono.samples);
+    EXPECT_LT((m[0] - want).abs().max().item<double>(), 1e-4);
+    EXPECT_TRUE(at::equal(m[0], m[1]));
+
+    media::AudioBuffer stereo = mono;
+    stereo.channels = 2;
+    stereo.samples.clear();
+    for (float v : mono.samples) {
+        stereo.samples.push_back(v);
+        stereo.samples.push_back(-0.5f * v);
+    }
+    media::write_wav(dir / "stereo.wav", stereo);
+    const at::Tensor s = load_audio_clip_as_engine(dir / "stereo.wav", 16000, 2);
+    EXPECT_LT((s[0] - want).abs().max().item<double>(), 1e-4);
+    EXPECT_LT((s[1] + 0.5 * want).abs().max().item<double>(), 1e-4);
 }
 
 // The pitch check compares voiced stretches only: silence and noise have none.
