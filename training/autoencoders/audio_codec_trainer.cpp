@@ -56,6 +56,19 @@ at::Tensor multi_resolution_stft_loss(const at::Tensor& x, const at::Tensor& tar
     return total / 3.0;
 }
 
+namespace {
+
+// Stereo [B, 2, N] against its target: per channel, then the channels' mean. The magnitudes
+// alone leave the channels' relative phase free, and a vocoder can learn opposite phases whose
+// mono mix cancels.
+at::Tensor stereo_stft_loss(const at::Tensor& x, const at::Tensor& target,
+                            int64_t rate_factor = 1) {
+    return multi_resolution_stft_loss(x, target, rate_factor) +
+           multi_resolution_stft_loss(x.mean(1), target.mean(1), rate_factor);
+}
+
+}  // namespace
+
 // ---- options ---------------------------------------------------------------------------------
 
 nlohmann::json AudioCodecTrainOptions::to_json() const {
@@ -161,9 +174,7 @@ at::Tensor AudioCodecTrainer::vocoder_loss_tensor(const at::Tensor& waveform, bo
     if (options_.vocoder_main_only) {
         const at::Tensor low = codec_->vocoder->vocoder->forward(mel);  // [B, 2, L]
         const at::Tensor target = w.narrow(2, 0, std::min(n, low.size(2)));
-        const at::Tensor out = low.narrow(2, 0, target.size(2));
-        return multi_resolution_stft_loss(out, target) +
-               multi_resolution_stft_loss(out.mean(1), target.mean(1));
+        return stereo_stft_loss(low.narrow(2, 0, target.size(2)), target);
     }
     // 1. generators: low band at 16 kHz (trace) and the 48 kHz output
     vocoder::BweTrace trace;
@@ -174,13 +185,8 @@ at::Tensor AudioCodecTrainer::vocoder_loss_tensor(const at::Tensor& waveform, bo
     const at::Tensor target_hi = codec_->vocoder->resampler().forward(w);  // [B, 2, r·N]
     const int64_t n_hi = std::min(out.size(2), target_hi.size(2));
     const at::Tensor low = trace.lowband.narrow(2, 0, std::min(n, trace.lowband.size(2)));
-    const at::Tensor low_target = w.narrow(2, 0, low.size(2));
-    const at::Tensor out_hi = out.narrow(2, 0, n_hi), want_hi = target_hi.narrow(2, 0, n_hi);
-    // 3. per channel, then the channels' mean (their relative phase)
-    return multi_resolution_stft_loss(low, low_target) +
-           multi_resolution_stft_loss(out_hi, want_hi, ratio) +
-           multi_resolution_stft_loss(low.mean(1), low_target.mean(1)) +
-           multi_resolution_stft_loss(out_hi.mean(1), want_hi.mean(1), ratio);
+    return stereo_stft_loss(low, w.narrow(2, 0, low.size(2))) +
+           stereo_stft_loss(out.narrow(2, 0, n_hi), target_hi.narrow(2, 0, n_hi), ratio);
 }
 
 at::Tensor AudioCodecTrainer::vocoder_input(const at::Tensor& waveform) const {

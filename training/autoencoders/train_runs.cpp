@@ -291,6 +291,11 @@ RunSummary run_audio_codec_training(const AudioRunOptions& o, std::ostream& log)
                                                   : "the true mel")
         << (trainer->options().vocoder_main_only ? ", only its main generator learns" : "")
         << std::endl;
+    if (trainer->options().vocoder_on_decoded && o.vocoder_steps > 0 && run.steps == 0 &&
+        trainer->vae_steps() == 0 && !trainer->has_kept_statistics())
+        throw ConfigError(
+            "--vocoder-on-decoded needs a trained audio VAE to reconstruct the mels: start from "
+            "exported weights (--init) or train the VAE in the same run (--steps)");
     if (trainer->options().vocoder_on_decoded != train_options.vocoder_on_decoded ||
         trainer->options().vocoder_main_only != train_options.vocoder_main_only)
         log << "(the resumed checkpoint's vocoder choices hold)" << std::endl;

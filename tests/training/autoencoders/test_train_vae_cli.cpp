@@ -117,6 +117,18 @@ TEST(TrainVaeCli, AudioRunExports) {
     audio_vae::CodecOptions co;
     const auto codec = audio_vae::load_audio_codec(out / "audio_vae.safetensors", co);
     EXPECT_TRUE(codec->has_encoder());
+
+    // A vocoder on decoded mels needs a VAE that has learnt something: a clear error, no run.
+    const fs::path none = test::scratch_dir("train_vae_cli_audio_decoded");
+    const auto bad =
+        test::run_command(cli() + " train-vae audio --data " + test::shell_quote(data.string()) +
+                          " --out " + test::shell_quote(none.string()) +
+                          " --steps 0 --vocoder-steps 1 --vocoder-on-decoded --segment 2560 "
+                          "--batch 1 --holdout 1 2>&1");
+    EXPECT_NE(bad.exit_code, 0);
+    EXPECT_NE(bad.output.find("--vocoder-on-decoded needs a trained audio VAE"), std::string::npos)
+        << bad.output;
+    EXPECT_FALSE(fs::exists(none / "audio_vae.safetensors"));
 }
 
 TEST(TrainVaeCli, AudioRunFromExportedWeightsTrainsTheVocoderAndKeepsTheLatents) {
