@@ -80,6 +80,29 @@ std::string fmt(double v, const char* f, bool valid) {
     return buf;
 }
 
+// Whether the clip at request.output_path was made by this very request from this package: its
+// recipe (the JSON the engine writes beside each clip) says so. The recipe holds what the engine
+// resolved (size, latent frames, package folder); the rest must be equal.
+bool made_with(api::GenerationRequest request, const std::string& package_path) {
+    const fs::path clip = request.output_path;
+    const fs::path recipe = fs::path(clip).replace_extension(".json");
+    std::error_code ec;
+    if (!fs::exists(clip, ec) || !fs::exists(recipe, ec)) return false;
+    api::GenerationRequest made;
+    try {
+        made = api::request_from_json(read_json_file(recipe));
+    } catch (const std::exception&) {
+        return false;  // not a recipe: make the clip again
+    }
+    if (made.package.empty() || !fs::equivalent(made.package, package_path, ec)) return false;
+    if (request.width == 0) request.width = made.width;
+    if (request.height == 0) request.height = made.height;
+    request.latent_frames = made.latent_frames;
+    request.package = made.package;
+    request.output_path = made.output_path;
+    return api::to_json(request) == api::to_json(made);
+}
+
 void print_case(const synth::CaseQuality& q, double seconds) {
     std::printf(
         "%-9s %7s  %-6s %9s %6s %6s %7s %8s\n", q.id.c_str(),
@@ -123,7 +146,11 @@ int bench_quality(const Args& args) {
                 "vocoder: the sound's log-mel straight to the vocoder, the audio VAE skipped "
                 "(what any audio VAE could reach with this vocoder); with audio or vocoder, the "
                 "timbre is also judged against voices sent through the same round trip")
-        .option("json", "FILE", "also write every number as JSON");
+        .option("json", "FILE", "also write every number as JSON")
+        .flag("reuse",
+              "measure again the clips an earlier run left in --out whose recipe (the JSON beside "
+              "each clip) is this run's, same package folder included, instead of making them "
+              "again; they are not timed. The package's files must not have changed since");
     add_guidance_options(p);
     if (!p.parse(args)) return 0;
     const int cases = static_cast<int>(p.get_int("cases"));
@@ -208,6 +235,7 @@ int bench_quality(const Args& args) {
     // Timbre against the voices sent through the audio round trip (both sides vocoded).
     std::vector<synth::CaseQuality> generated_vocoded, roundtrip_vocoded;
     std::vector<double> seconds;
+    int reused = 0;
     int steps_used = 0;
     api::GuidanceSettings guidance_used;
     json per_case = json::array();
@@ -229,11 +257,17 @@ int bench_quality(const Args& args) {
         guidance_used = request.guidance;
         request.seed += static_cast<uint64_t>(p.get_int("seed"));
         request.output_path = (out / "clips" / (id + ".mp4")).string();
-        const auto t0 = std::chrono::steady_clock::now();
-        const pipeline::JobResult result = engine.generate(id, request, {});
-        const double s =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        seconds.push_back(s);
+        pipeline::JobResult result;
+        double s = -1.0;  // not timed: made by an earlier run
+        if (p.has("reuse") && made_with(request, package_path)) {
+            result.output_path = request.output_path;
+            ++reused;
+        } else {
+            const auto t0 = std::chrono::steady_clock::now();
+            result = engine.generate(id, request, {});
+            s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            seconds.push_back(s);
+        }
 
         const int w = truth.at("width").get<int>(), h = truth.at("height").get<int>();
         const int64_t frames = truth.at("frames").get<int64_t>();
@@ -251,7 +285,7 @@ int bench_quality(const Args& args) {
         print_case(generated.back(), s);
         json entry = {{"generated", generated.back().to_json()},
                       {"world", reference.back().to_json()},
-                      {"seconds", s},
+                      {"seconds", s >= 0 ? json(s) : json(nullptr)},
                       {"clip", result.output_path}};
         if (autoencoded) {
             synth::QualityClip ae = world_clip;
@@ -299,9 +333,16 @@ int bench_quality(const Args& args) {
         mean_s += s / static_cast<double>(seconds.size());
     // generated | autoencoded (when measured) | world clip, each with the cases it counts (a
     // cue the round trip loses drops its clip from that column)
-    auto row = [&](const char* name, double gen, double ae, double world, const char* f,
-                   std::array<int, 3> n, const char* unit) {
-        std::printf("%-22s %12s", name, fmt(gen, f, gen >= 0).c_str());
+    // the generated value with its 95 % interval over the cases it counts
+    auto with_interval = [](double v, const synth::Interval95& i, const char* f) {
+        std::string cell = fmt(v, f, v >= 0);
+        if (v >= 0 && i.valid())
+            cell += " [" + fmt(i.low, f, true) + ", " + fmt(i.high, f, true) + "]";
+        return cell;
+    };
+    auto row = [&](const char* name, double gen, const synth::Interval95& gen_interval, double ae,
+                   double world, const char* f, std::array<int, 3> n, const char* unit) {
+        std::printf("%-22s %20s", name, with_interval(gen, gen_interval, f).c_str());
         if (autoencoded) std::printf(" %14s", fmt(ae, f, ae >= 0).c_str());
         std::printf(" %12s   %s (n = %d", fmt(world, f, world >= 0).c_str(), unit, n[0]);
         if (autoencoded && ae >= 0 && n[1] != n[0]) std::printf("; %d autoencoded", n[1]);
@@ -310,26 +351,40 @@ int bench_quality(const Args& args) {
     };
     std::printf("\npackage %s (%s), %zu held-out prompts\n", package_path.c_str(),
                 package.name.c_str(), records.size());
-    std::printf("%-22s %12s", "measure", "generated");
+    std::printf("%-22s %20s", "measure", "generated [95 %]");
     if (autoencoded) std::printf(" %14s", ("autoenc. " + part).c_str());
     std::printf(" %12s\n", "world clip");
-    row("median |sync offset|", g.median_abs_sync_ms, a.median_abs_sync_ms, r.median_abs_sync_ms,
-        "%.0f", {g.sync_cases, a.sync_cases, r.sync_cases}, "ms");
-    row("span adherence", g.span_adherence, a.span_adherence, r.span_adherence, "%.2f",
-        {g.span_cases, a.span_cases, r.span_cases}, "share of speech-band energy in the spans");
-    row("timbre binding", g.timbre_accuracy, a.timbre_accuracy, r.timbre_accuracy, "%.2f",
-        {g.timbre_spans, a.timbre_spans, r.timbre_spans}, "spans closer to their own voice");
+    row("median |sync offset|", g.median_abs_sync_ms, g.sync_interval, a.median_abs_sync_ms,
+        r.median_abs_sync_ms, "%.0f", {g.sync_cases, a.sync_cases, r.sync_cases}, "ms");
+    row("span adherence", g.span_adherence, g.span_interval, a.span_adherence, r.span_adherence,
+        "%.2f", {g.span_cases, a.span_cases, r.span_cases},
+        "share of speech-band energy in the spans");
+    row("  timing redrawn", g.span_adherence_redrawn, g.span_redrawn_interval,
+        a.span_adherence_redrawn, r.span_adherence_redrawn, "%.2f",
+        {g.span_cases, a.span_cases, r.span_cases},
+        "the same against 256 timings the world could draw (the prompt gives none); the "
+        "world clip's: the most a model reaches without knowing when");
+    row("  best timing", g.span_adherence_best_timing, g.span_best_timing_interval,
+        a.span_adherence_best_timing, r.span_adherence_best_timing, "%.2f",
+        {g.span_cases, a.span_cases, r.span_cases},
+        "the same at the timing of these lines that suits the clip best");
+    row("timbre binding", g.timbre_accuracy, g.timbre_interval, a.timbre_accuracy,
+        r.timbre_accuracy, "%.2f", {g.timbre_spans, a.timbre_spans, r.timbre_spans},
+        "spans closer to their own voice");
     if (audio_ae)
-        row("timbre, vocoded voices", gv.timbre_accuracy, av.timbre_accuracy, -1.0, "%.2f",
-            {gv.timbre_spans, av.timbre_spans, 0},
+        row("timbre, vocoded voices", gv.timbre_accuracy, gv.timbre_interval, av.timbre_accuracy,
+            -1.0, "%.2f", {gv.timbre_spans, av.timbre_spans, 0},
             "the same, the voices sent through the audio round trip");
-    row("pitch error", g.median_pitch_error, a.median_pitch_error, r.median_pitch_error, "%.1f",
-        {g.pitch_spans, a.pitch_spans, r.pitch_spans},
+    row("pitch error", g.median_pitch_error, g.pitch_interval, a.median_pitch_error,
+        r.median_pitch_error, "%.1f", {g.pitch_spans, a.pitch_spans, r.pitch_spans},
         "semitones from the world clip's voice, median over voiced spans");
-    row("colour adherence", g.colour_adherence, a.colour_adherence, r.colour_adherence, "%.2f",
-        {g.colours, a.colours, r.colours}, "named colours present");
-    std::printf("%-22s %12.2f   s per clip, text -> MP4 (%d steps)\n", "seconds per clip", mean_s,
-                steps_used);
+    row("colour adherence", g.colour_adherence, g.colour_interval, a.colour_adherence,
+        r.colour_adherence, "%.2f", {g.colours, a.colours, r.colours}, "named colours present");
+    std::printf("%-22s %20s   s per clip, text -> MP4 (%d steps", "seconds per clip",
+                fmt(mean_s, "%.2f", !seconds.empty()).c_str(), steps_used);
+    if (reused > 0)
+        std::printf("; %d clips made by an earlier run measured again, not timed", reused);
+    std::printf(")\n");
     std::printf("guidance: video %g (align %g), audio %g (align %g), timbre %g%s%s\n",
                 guidance_used.video_text, guidance_used.video_align, guidance_used.audio_text,
                 guidance_used.audio_align, guidance_used.timbre,
@@ -348,7 +403,8 @@ int bench_quality(const Args& args) {
                    {"generated", g.to_json()},
                    {"world", r.to_json()},
                    {"autoencoded", autoencoded_json},
-                   {"seconds_per_clip", mean_s},
+                   {"seconds_per_clip", seconds.empty() ? json(nullptr) : json(mean_s)},
+                   {"reused_clips", reused},
                    {"cases", per_case}})
                  .dump(2)
           << "\n";

@@ -125,8 +125,19 @@ TEST(NavaTiny, QualityBenchRunsOnTwoCases) {
     EXPECT_NE(r.output.find("median |sync offset|"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("timbre binding"), std::string::npos);
     EXPECT_NE(r.output.find("pitch error"), std::string::npos);
+    EXPECT_NE(r.output.find("timing redrawn"), std::string::npos);
+    EXPECT_NE(r.output.find("best timing"), std::string::npos);
     const json q = read_json(dir / "q.json");
     EXPECT_TRUE(q.at("generated").contains("median_pitch_error_semitones"));
+    EXPECT_TRUE(q.at("generated").contains("span_adherence_best_timing"));
+    // a share's interval holds its value (the colours are counted in every case)
+    const json& colour = q.at("generated").at("interval95").at("colour_adherence");
+    if (!colour.is_null()) {
+        EXPECT_LE(colour.at(0).get<double>(),
+                  q.at("generated").at("colour_adherence").get<double>());
+        EXPECT_GE(colour.at(1).get<double>(),
+                  q.at("generated").at("colour_adherence").get<double>());
+    }
     ASSERT_EQ(q.at("cases").size(), 2u);
     EXPECT_EQ(q.at("generated").at("cases"), 2);
     EXPECT_GT(q.at("seconds_per_clip").get<double>(), 0.0);
@@ -138,6 +149,23 @@ TEST(NavaTiny, QualityBenchRunsOnTwoCases) {
         for (const auto& e : c.at("world").at("pitch_errors_semitones"))
             EXPECT_EQ(e.get<double>(), 0.0);
     }
+
+    // --reuse measures the same clips again without making them; another seed makes new ones.
+    const std::string again = std::string(NAVA_CLI_PATH) + " bench quality --package " +
+                              nava::test::shell_quote(kPackage.string()) +
+                              " --cases 2 --steps 4 --reuse --out " +
+                              nava::test::shell_quote((dir / "out").string()) + " --json " +
+                              nava::test::shell_quote((dir / "again.json").string());
+    const auto r2 = nava::test::run_command(again + " 2>&1");
+    ASSERT_EQ(r2.exit_code, 0) << r2.output;
+    EXPECT_NE(r2.output.find("2 clips made by an earlier run"), std::string::npos) << r2.output;
+    const json q2 = read_json(dir / "again.json");
+    EXPECT_EQ(q2.at("reused_clips"), 2);
+    EXPECT_EQ(q2.at("generated"), q.at("generated"));
+    EXPECT_TRUE(q2.at("seconds_per_clip").is_null());
+    const auto r3 = nava::test::run_command(again + " --seed 1 2>&1");
+    ASSERT_EQ(r3.exit_code, 0) << r3.output;
+    EXPECT_EQ(read_json(dir / "again.json").at("reused_clips"), 0);
 
     // Bad input: a clear message and a non-zero exit.
     const auto bad = nava::test::run_command(

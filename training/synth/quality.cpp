@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include <ATen/ATen.h>
+
+#include "training/synth/scene.h"
 
 namespace nava::synth {
 namespace {
@@ -11,6 +14,7 @@ namespace {
 using json = nlohmann::json;
 
 constexpr double kMouthRgb[3] = {50.0, 16.0, 20.0};  // render.h kMouthColour
+constexpr double kFaceColourDistance = 60.0;         // RGB distance of a face's own pixels
 
 // [3, T, H, W] in [-1, 1] -> [T, H, W, 3] float in 0..255 (contiguous).
 at::Tensor to_rgb255(const at::Tensor& video) {
@@ -117,6 +121,30 @@ std::vector<double> frame_envelope(const QualityClip& clip, int64_t frames, doub
     return env;
 }
 
+namespace {
+
+// The column where a face of the truth's colour sits in the clip: the centroid of the pixels
+// near its colour in the faces' band (the rows above its chin and half a radius more), over the
+// whole clip. nullopt when that colour covers less than a tenth of a face on average. The world
+// says where its faces are, but a caption names a face's side only sometimes, so a generated
+// face may stand elsewhere; its row is the world's rule, whatever the prompt.
+std::optional<double> face_column(const at::Tensor& rgb, const json& face, double y, double r) {
+    const auto c = face.value("rgb", std::vector<double>());
+    if (c.size() != 3) return std::nullopt;
+    const double colour[3] = {c[0], c[1], c[2]};
+    const int64_t H = rgb.size(1), W = rgb.size(2);
+    const int64_t rows = std::clamp<int64_t>(static_cast<int64_t>(std::ceil(y + 1.5 * r)), 1, H);
+    const at::Tensor near =
+        (colour_distance(rgb.slice(1, 0, rows), colour) < kFaceColourDistance).to(at::kDouble);
+    const at::Tensor per_column = near.mean(0).sum(0);  // [W]: matching pixels per frame
+    const double total = per_column.sum().item<double>();
+    if (total < 0.1 * M_PI * r * r) return std::nullopt;
+    // pixel i covers [i, i + 1): its centre is i + 0.5, the truth's convention
+    return (per_column * at::arange(W, at::kDouble)).sum().item<double>() / total + 0.5;
+}
+
+}  // namespace
+
 std::vector<double> mouth_signal(const json& truth, const at::Tensor& video) {
     const at::Tensor rgb = to_rgb255(video);
     const int64_t T = rgb.size(0), H = rgb.size(1), W = rgb.size(2);
@@ -124,8 +152,8 @@ std::vector<double> mouth_signal(const json& truth, const at::Tensor& video) {
     const at::Tensor dark = (1.0 - colour_distance(rgb, kMouthRgb) / 100.0).clamp_min(0.0);
     for (const auto& f : truth.value("faces", json::array())) {
         if (!f.value("speaks", false)) continue;
-        const double x = f.at("x").get<double>(), y = f.at("y").get<double>();
-        const double r = f.at("radius_px").get<double>();
+        const double y = f.at("y").get<double>(), r = f.at("radius_px").get<double>();
+        const double x = face_column(rgb, f, y, r).value_or(f.at("x").get<double>());
         const auto clampi = [](double v, int64_t hi) {
             return std::clamp<int64_t>(static_cast<int64_t>(std::lround(v)), 0, hi);
         };
@@ -145,6 +173,114 @@ double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     const std::size_t m = v.size();
     return m % 2 ? v[m / 2] : 0.5 * (v[m / 2 - 1] + v[m / 2]);
+}
+
+std::optional<double> share_in_windows(const std::vector<double>& env, double fps,
+                                       const std::vector<std::pair<double, double>>& windows,
+                                       double tolerance_s) {
+    double inside = 0.0, total = 0.0;
+    for (std::size_t t = 0; t < env.size(); ++t) {
+        const double time = static_cast<double>(t) / fps, e = env[t] * env[t];
+        total += e;
+        for (const auto& [a, b] : windows) {
+            if (time >= a - tolerance_s && time <= b + tolerance_s) {
+                inside += e;
+                break;
+            }
+        }
+    }
+    if (total <= 0.0) return std::nullopt;
+    return inside / total;
+}
+
+namespace {
+
+// The lines' lengths (s), in order.
+std::vector<double> line_lengths(const std::vector<std::pair<double, double>>& windows) {
+    std::vector<double> d;
+    for (const auto& [a, b] : windows)
+        d.push_back(b - a);
+    return d;
+}
+
+// Mean share over timings drawn by the world's own rule (place_speech) from a fixed stream.
+double redrawn_share(const std::vector<double>& env, double fps,
+                     const std::vector<std::pair<double, double>>& windows, double duration_s,
+                     const QualityOptions& options) {
+    const std::vector<double> lengths = line_lengths(windows);
+    Rng rng = Rng::derive(0, "redrawn-span-timing", windows.size());
+    std::vector<SpeechLine> lines(windows.size());
+    double sum = 0.0;
+    int n = 0;
+    for (int draw = 0; draw < 256; ++draw) {
+        if (!place_speech(lines, lengths, duration_s, rng)) break;  // they fit in no timing
+        std::vector<std::pair<double, double>> w;
+        for (const auto& l : lines)
+            w.emplace_back(l.start_s, l.end_s);
+        sum += share_in_windows(env, fps, w, options.span_tolerance_s).value_or(0.0);
+        ++n;
+    }
+    return n ? sum / n : *share_in_windows(env, fps, windows, options.span_tolerance_s);
+}
+
+// Largest share over the timings the world's rule allows, starts on a grid of a frame: lines in
+// order, kSpeechLeadS before the first, kSpeechGapS between two, kSpeechTailS after the last.
+double best_timing_share(const std::vector<double>& env, double fps,
+                         const std::vector<std::pair<double, double>>& windows, double duration_s,
+                         double tolerance_s) {
+    const std::vector<double> lengths = line_lengths(windows);
+    if (lengths.size() > 4) return 0.0;  // beyond the world's lines: not searched
+    double best = 0.0;
+    std::vector<std::pair<double, double>> w(lengths.size());
+    const double step = 1.0 / fps;
+    std::function<void(std::size_t, double)> place = [&](std::size_t i, double earliest) {
+        if (i == lengths.size()) {
+            best = std::max(best, share_in_windows(env, fps, w, tolerance_s).value_or(0.0));
+            return;
+        }
+        double rest = 0.0;  // what the later lines need after this one starts
+        for (std::size_t j = i; j < lengths.size(); ++j)
+            rest += lengths[j] + (j > i ? kSpeechGapS : 0.0);
+        const double latest = duration_s - kSpeechTailS - rest;
+        for (double start = earliest; start <= latest + 1e-9; start += step) {
+            w[i] = {start, start + lengths[i]};
+            place(i + 1, start + lengths[i] + kSpeechGapS);
+        }
+    };
+    place(0, kSpeechLeadS);
+    return best;
+}
+
+}  // namespace
+
+Interval95 share_interval(int k, int n) {
+    if (n <= 0) return {};
+    const double z = 1.96, p = static_cast<double>(k) / n, z2n = z * z / n;
+    const double centre = (p + z2n / 2.0) / (1.0 + z2n);
+    const double half = z * std::sqrt(p * (1.0 - p) / n + z2n / (4.0 * n)) / (1.0 + z2n);
+    return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
+Interval95 median_interval(std::vector<double> v) {
+    if (v.empty()) return {};
+    std::sort(v.begin(), v.end());
+    const double n = static_cast<double>(v.size()), spread = 0.98 * std::sqrt(n);
+    // 1-based ranks of the order statistics, kept inside the sample
+    const auto lo = static_cast<std::size_t>(std::clamp(std::floor(n / 2.0 - spread), 1.0, n));
+    const auto hi = static_cast<std::size_t>(std::clamp(std::ceil(n / 2.0 + 1.0 + spread), 1.0, n));
+    return {v[lo - 1], v[hi - 1]};
+}
+
+Interval95 mean_share_interval(const std::vector<double>& v) {
+    if (v.size() < 2) return {};
+    const double n = static_cast<double>(v.size());
+    double mean = 0.0, var = 0.0;
+    for (double x : v)
+        mean += x / n;
+    for (double x : v)
+        var += (x - mean) * (x - mean) / (n - 1.0);
+    const double half = 1.96 * std::sqrt(var / n);
+    return {std::max(0.0, mean - half), std::min(1.0, mean + half)};
 }
 
 std::optional<double> median_pitch_hz(const at::Tensor& wave, int sample_rate_hz, double start_s,
@@ -263,24 +399,21 @@ CaseQuality measure_case(const json& truth, const QualityClip& clip,
         }
     }
 
-    // 2. Span adherence.
+    // 2. Span adherence: as the world timed the lines, retimed at random, at the best timing.
     if (!speech.empty() && clip.audio.defined() && clip.audio.numel() > 0) {
         const std::vector<double> env =
             frame_envelope(clip, frames, options.speech_band_low_hz, options.speech_band_high_hz);
-        double inside = 0.0, total = 0.0;
-        for (std::size_t t = 0; t < env.size(); ++t) {
-            const double time = static_cast<double>(t) / clip.fps;
-            const double e = env[t] * env[t];
-            total += e;
-            for (const auto& s : speech) {
-                if (time >= s.at("start_s").get<double>() - options.span_tolerance_s &&
-                    time <= s.at("end_s").get<double>() + options.span_tolerance_s) {
-                    inside += e;
-                    break;
-                }
-            }
+        std::vector<std::pair<double, double>> windows;
+        for (const auto& s : speech)
+            windows.emplace_back(s.at("start_s").get<double>(), s.at("end_s").get<double>());
+        q.span_adherence = share_in_windows(env, clip.fps, windows, options.span_tolerance_s);
+        if (q.span_adherence) {
+            const double duration = static_cast<double>(frames) / clip.fps;
+            q.span_adherence_redrawn = redrawn_share(env, clip.fps, windows, duration, options);
+            q.span_adherence_best_timing = std::max(
+                *q.span_adherence,
+                best_timing_share(env, clip.fps, windows, duration, options.span_tolerance_s));
         }
-        if (total > 0.0) q.span_adherence = inside / total;
     }
 
     // 3. Timbre binding.
@@ -379,20 +512,36 @@ json CaseQuality::to_json() const {
     j["sync_offset_ms"] = sync_offset_ms ? json(*sync_offset_ms) : json(nullptr);
     j["sync_correlation"] = sync_correlation;
     j["span_adherence"] = span_adherence ? json(*span_adherence) : json(nullptr);
+    j["span_adherence_redrawn_timing"] =
+        span_adherence_redrawn ? json(*span_adherence_redrawn) : json(nullptr);
+    j["span_adherence_best_timing"] =
+        span_adherence_best_timing ? json(*span_adherence_best_timing) : json(nullptr);
     j["pitch_errors_semitones"] = pitch_errors_semitones;
     return j;
 }
 
+namespace {
+double mean_of(const std::vector<double>& v) {
+    double m = 0.0;
+    for (double x : v)
+        m += x / static_cast<double>(v.size());
+    return m;
+}
+}  // namespace
+
 QualitySummary summarize(const std::vector<CaseQuality>& cases) {
     QualitySummary s;
     s.cases = static_cast<int>(cases.size());
-    std::vector<double> offsets, pitch;
+    std::vector<double> offsets, pitch, spans, redrawn, best_timing;
     double span_sum = 0.0;
     int timbre_correct = 0, colours_present = 0;
     for (const auto& c : cases) {
         if (c.sync_offset_ms) offsets.push_back(std::abs(*c.sync_offset_ms));
         if (c.span_adherence) {
             span_sum += *c.span_adherence;
+            spans.push_back(*c.span_adherence);
+            redrawn.push_back(c.span_adherence_redrawn.value_or(0.0));
+            best_timing.push_back(c.span_adherence_best_timing.value_or(0.0));
             ++s.span_cases;
         }
         s.timbre_spans += c.timbre_spans;
@@ -409,8 +558,25 @@ QualitySummary summarize(const std::vector<CaseQuality>& cases) {
     if (s.timbre_spans > 0)
         s.timbre_accuracy = static_cast<double>(timbre_correct) / s.timbre_spans;
     if (s.colours > 0) s.colour_adherence = static_cast<double>(colours_present) / s.colours;
+    s.sync_interval = median_interval(offsets);
+    s.pitch_interval = median_interval(pitch);
+    s.span_interval = mean_share_interval(spans);
+    if (s.span_cases > 0) {
+        s.span_adherence_redrawn = mean_of(redrawn);
+        s.span_adherence_best_timing = mean_of(best_timing);
+    }
+    s.span_redrawn_interval = mean_share_interval(redrawn);
+    s.span_best_timing_interval = mean_share_interval(best_timing);
+    s.timbre_interval = share_interval(timbre_correct, s.timbre_spans);
+    s.colour_interval = share_interval(colours_present, s.colours);
     return s;
 }
+
+namespace {
+json interval_json(const Interval95& i) {
+    return i.valid() ? json::array({i.low, i.high}) : json(nullptr);
+}
+}  // namespace
 
 json QualitySummary::to_json() const {
     return {{"cases", cases},
@@ -418,12 +584,22 @@ json QualitySummary::to_json() const {
             {"sync_cases", sync_cases},
             {"span_adherence", span_adherence},
             {"span_cases", span_cases},
+            {"span_adherence_redrawn_timing", span_adherence_redrawn},
+            {"span_adherence_best_timing", span_adherence_best_timing},
             {"timbre_accuracy", timbre_accuracy},
             {"timbre_spans", timbre_spans},
             {"colour_adherence", colour_adherence},
             {"colours", colours},
             {"median_pitch_error_semitones", median_pitch_error},
-            {"pitch_spans", pitch_spans}};
+            {"pitch_spans", pitch_spans},
+            {"interval95",
+             {{"median_abs_sync_ms", interval_json(sync_interval)},
+              {"span_adherence", interval_json(span_interval)},
+              {"span_adherence_redrawn_timing", interval_json(span_redrawn_interval)},
+              {"span_adherence_best_timing", interval_json(span_best_timing_interval)},
+              {"timbre_accuracy", interval_json(timbre_interval)},
+              {"colour_adherence", interval_json(colour_interval)},
+              {"median_pitch_error_semitones", interval_json(pitch_interval)}}}};
 }
 
 }  // namespace nava::synth

@@ -53,6 +53,15 @@ struct CaseQuality {
     std::string sync_cue;                  // "mouth", "impact" or "" (nothing to measure)
     double sync_correlation = 0.0;         // at the chosen lag
     std::optional<double> span_adherence;  // 0..1, clips with speech only
+    // The prompt does not say when the lines are spoken (the world draws their timing), so two
+    // more views of the same share:
+    // - against 256 timings the world could have drawn for these lines (same lengths and
+    //   order): what a clip scores on average when its timing owes nothing to the world's; for
+    //   the world's own clip, the most a model that cannot know the timing reaches.
+    std::optional<double> span_adherence_redrawn;
+    // - at the timing of these lines (same lengths and order, the world's placement rules) that
+    //   suits the clip best: speech kept to lines of the right lengths, wherever they fall.
+    std::optional<double> span_adherence_best_timing;
     int timbre_spans = 0, timbre_correct = 0;
     int colours = 0, colours_present = 0;
     // |12·log2(f0 / world f0)| of each span where both clips are voiced (needs the world clip)
@@ -69,11 +78,18 @@ CaseQuality measure_case(const nlohmann::json& truth, const QualityClip& clip,
                          const SpeakerEmbedder& embed, const QualityClip* world,
                          const QualityOptions& options = {});
 
-// Per-frame signals (exposed for tests): RMS of the audio in each frame's window [T];
-// mouth opening of the speaking faces [T] (dark mouth-coloured share of their mouth boxes).
+// Per-frame signals (exposed for tests): RMS of the audio in each frame's window [T].
 std::vector<double> frame_envelope(const QualityClip& clip, int64_t frames, double low_hz = 0.0,
                                    double high_hz = 0.0);
+// Mouth opening of the speaking faces [T] (dark mouth-coloured share of their mouth boxes),
+// each face found in the clip by its colour when it is there: a caption names a face's side
+// only sometimes, so a generated face may stand elsewhere than the world's.
 std::vector<double> mouth_signal(const nlohmann::json& truth, const at::Tensor& video);
+// Share of the squared envelope `env` (one value per frame at `fps`) inside the windows
+// (start, end in s) widened by `tolerance_s` on both sides; nullopt when the envelope is silent.
+std::optional<double> share_in_windows(const std::vector<double>& env, double fps,
+                                       const std::vector<std::pair<double, double>>& windows,
+                                       double tolerance_s);
 // Median of the values (the middle one, or the mean of the two middle ones); `v` not empty.
 double median(std::vector<double> v);
 
@@ -88,18 +104,36 @@ std::optional<double> median_pitch_hz(const at::Tensor& wave, int sample_rate_hz
 std::optional<int> best_lag(const std::vector<double>& a, const std::vector<double>& b, int max_lag,
                             double* correlation = nullptr);
 
+// A 95 % confidence interval; both ends < 0 when the data cannot give one.
+struct Interval95 {
+    double low = -1.0, high = -1.0;
+    bool valid() const { return low >= 0.0 && high >= 0.0; }
+};
+// Wilson score interval of a share of `k` successes in `n` trials (n > 0).
+Interval95 share_interval(int k, int n);
+// Distribution-free interval of the median: the order statistics n/2 -+ 0.98·sqrt(n) of the
+// sorted values (the binomial rule; the whole range when there are few values).
+Interval95 median_interval(std::vector<double> v);
+// Mean -+ 1.96 standard errors, clamped to [0, 1] (a mean of shares); needs two values.
+Interval95 mean_share_interval(const std::vector<double>& v);
+
 struct QualitySummary {
     int cases = 0;
     double median_abs_sync_ms = -1.0;  // < 0: no case had a cue
     int sync_cases = 0;
     double span_adherence = -1.0;  // mean over clips with speech
     int span_cases = 0;
+    double span_adherence_redrawn = -1.0, span_adherence_best_timing = -1.0;  // same clips
     double timbre_accuracy = -1.0;  // correct spans / spans
     int timbre_spans = 0;
     double colour_adherence = -1.0;  // present / named
     int colours = 0;
     double median_pitch_error = -1.0;  // semitones, over the spans voiced in both clips
     int pitch_spans = 0;
+    // 95 % intervals of each measure over the cases it counts: a bench's few spans and clips
+    // leave room, and two packages differ only where their intervals part
+    Interval95 sync_interval, span_interval, timbre_interval, colour_interval, pitch_interval;
+    Interval95 span_redrawn_interval, span_best_timing_interval;
     nlohmann::json to_json() const;
 };
 QualitySummary summarize(const std::vector<CaseQuality>& cases);

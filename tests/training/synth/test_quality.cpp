@@ -99,6 +99,11 @@ TEST_F(QualityOnWorldClips, WorldClipsScoreAsSynchronisedAndFaithful) {
             ++speech_cases;
             ASSERT_TRUE(q.span_adherence.has_value());
             EXPECT_GT(*q.span_adherence, 0.6);
+            // the world's own timing is among those searched, and drawn timings average below
+            // the best one
+            ASSERT_TRUE(q.span_adherence_best_timing && q.span_adherence_redrawn);
+            EXPECT_GE(*q.span_adherence_best_timing, *q.span_adherence);
+            EXPECT_LE(*q.span_adherence_redrawn, *q.span_adherence_best_timing);
         } else {
             EXPECT_FALSE(q.span_adherence.has_value());
         }
@@ -130,6 +135,35 @@ TEST_F(QualityOnWorldClips, DelayedSoundShowsAsOffsetAndLeavesTheSpans) {
         ++checked;
     }
     EXPECT_GT(checked, 0);
+}
+
+// A caption names a face's side only sometimes, so a generated face may stand elsewhere than
+// the world's: the sync measure finds it by its colour.
+TEST_F(QualityOnWorldClips, AFaceElsewhereKeepsItsSync) {
+    int moved = 0;
+    for (const auto& c : *cases_) {
+        if (c.truth.at("faces").size() != 1) continue;
+        const CaseQuality q0 = measure_case(c.truth, c.clip, c.voices, {}, &c.clip);
+        if (q0.sync_cue != "mouth") continue;
+        // the whole picture shifted by 40 % of its width (wrapping round): the face stands in
+        // another of the world's three places, its mouth box empty at the truth's
+        const int64_t w = c.clip.video.size(3);
+        const double x = c.truth.at("faces")[0].at("x").get<double>();
+        const int64_t shift = x < 0.5 * static_cast<double>(w) ? (4 * w) / 10 : -(4 * w) / 10;
+        QualityClip elsewhere = c.clip;
+        elsewhere.video = at::roll(c.clip.video, {shift}, {3});
+        const std::vector<double> at_truth = mouth_signal(c.truth, c.clip.video);
+        const std::vector<double> found = mouth_signal(c.truth, elsewhere.video);
+        ASSERT_EQ(found.size(), at_truth.size());
+        for (std::size_t t = 0; t < found.size(); ++t)
+            EXPECT_NEAR(found[t], at_truth[t], 0.05) << "frame " << t;
+        const CaseQuality q = measure_case(c.truth, elsewhere, c.voices, {}, &c.clip);
+        ASSERT_TRUE(q.sync_offset_ms.has_value());
+        EXPECT_LE(std::abs(*q.sync_offset_ms), 1000.0 / 24.0 + 1e-9);
+        EXPECT_GT(q.sync_correlation, 0.5);
+        ++moved;
+    }
+    EXPECT_GT(moved, 0) << "no held-out case with one speaking face";
 }
 
 TEST_F(QualityOnWorldClips, MissingColoursAndWrongVoicesAreCounted) {
@@ -222,6 +256,83 @@ TEST(QualitySignals, BestLagFindsAShiftAndRefusesConstants) {
     EXPECT_EQ(sp.pitch_spans, 3);
     EXPECT_DOUBLE_EQ(sp.median_pitch_error, 1.0);
     EXPECT_DOUBLE_EQ(s.colour_adherence, 0.75);
+    // one value of a measure gives no interval for a mean, a whole-range one for a median
+    EXPECT_FALSE(s.span_interval.valid());
+    EXPECT_DOUBLE_EQ(s.sync_interval.low, 10.0);
+    EXPECT_DOUBLE_EQ(s.sync_interval.high, 100.0);
+    EXPECT_TRUE(s.timbre_interval.valid());
+}
+
+// The prompt does not say when a line is spoken: a clip that speaks the line at another time than
+// the world drew is outside the world's window but inside a timing the world could have drawn.
+TEST(Quality, SpanTimingViewsSeparateWhenFromHowLong) {
+    const int rate = 16000;
+    const int64_t n = 49 * rate / 24;
+    const at::Tensor t = at::arange(n, at::kDouble).div(rate);
+    const at::Tensor tone = at::sin(2.0 * M_PI * 1000.0 * t);
+    json truth = {{"speech", {{{"start_s", 0.2}, {"end_s", 0.7}, {"speaker", "a"}}}}};
+    QualityClip late, everywhere;
+    late.audio = (tone * ((t >= 1.2) & (t < 1.7)).to(at::kDouble)).to(at::kFloat);
+    everywhere.audio = tone.to(at::kFloat);
+
+    const CaseQuality q = measure_case(truth, late, {}, {}, nullptr);
+    ASSERT_TRUE(q.span_adherence && q.span_adherence_redrawn && q.span_adherence_best_timing);
+    EXPECT_LT(*q.span_adherence, 0.05);              // not when the world spoke it
+    EXPECT_GT(*q.span_adherence_best_timing, 0.95);  // but a line of the right length
+    EXPECT_GT(*q.span_adherence_redrawn, 0.1);       // some drawn timings meet it
+    EXPECT_LT(*q.span_adherence_redrawn, 0.7);
+
+    // speech all through the clip fits no timing of a half-second line
+    const CaseQuality e = measure_case(truth, everywhere, {}, {}, nullptr);
+    ASSERT_TRUE(e.span_adherence_best_timing.has_value());
+    EXPECT_LT(*e.span_adherence_best_timing, 0.45);
+    EXPECT_NEAR(*e.span_adherence_redrawn, *e.span_adherence, 0.05);  // timing does not matter
+
+    // the best timing is never below the world's own
+    json early = truth;
+    QualityClip on_time;
+    on_time.audio = (tone * ((t >= 0.2) & (t < 0.7)).to(at::kDouble)).to(at::kFloat);
+    const CaseQuality o = measure_case(early, on_time, {}, {}, nullptr);
+    EXPECT_GT(*o.span_adherence, 0.95);
+    EXPECT_GE(*o.span_adherence_best_timing, *o.span_adherence);
+
+    const QualitySummary s = summarize({q, e});
+    EXPECT_EQ(s.span_cases, 2);
+    EXPECT_NEAR(s.span_adherence_best_timing,
+                0.5 * (*q.span_adherence_best_timing + *e.span_adherence_best_timing), 1e-12);
+    EXPECT_TRUE(s.span_best_timing_interval.valid());
+}
+
+TEST(Quality, IntervalsSayHowFarAFewCasesCanBeTrusted) {
+    // Wilson: 7 of 14 spans cannot tell binding from chance; 90 of 100 can
+    const Interval95 few = share_interval(7, 14);
+    EXPECT_LT(few.low, 0.30);
+    EXPECT_GT(few.high, 0.70);
+    EXPECT_NEAR(few.low + few.high, 1.0, 1e-12);  // symmetric at one half
+    const Interval95 many = share_interval(90, 100);
+    EXPECT_GT(many.low, 0.80);
+    EXPECT_LT(many.high, 0.95);
+    EXPECT_GT(share_interval(0, 10).high, 0.2);  // none correct is not proof of zero
+    EXPECT_DOUBLE_EQ(share_interval(0, 10).low, 0.0);
+    EXPECT_DOUBLE_EQ(share_interval(10, 10).high, 1.0);
+    EXPECT_FALSE(share_interval(0, 0).valid());
+
+    // median: order statistics around the middle, narrowing as values accumulate
+    std::vector<double> v;
+    for (int i = 100; i >= 1; --i)
+        v.push_back(i);  // unsorted on purpose
+    const Interval95 m = median_interval(v);
+    EXPECT_DOUBLE_EQ(m.low, 40.0);  // the textbook ranks for 100 values: 40 and 61
+    EXPECT_DOUBLE_EQ(m.high, 61.0);
+    EXPECT_FALSE(median_interval({}).valid());
+
+    // mean of shares: -+ 1.96 standard errors, kept inside [0, 1]
+    const Interval95 s = mean_share_interval({0.2, 0.4, 0.6, 0.8});
+    const double half = 1.96 * std::sqrt(0.2 / 3.0 / 4.0);  // squared deviations sum to 0.2
+    EXPECT_NEAR(s.low, 0.5 - half, 1e-12);
+    EXPECT_NEAR(s.high, 0.5 + half, 1e-12);
+    const Interval95 top = mean_share_interval({1.0, 1.0, 0.9});
+    EXPECT_DOUBLE_EQ(top.high, 1.0);
 }
 
 }  // namespace
