@@ -99,6 +99,12 @@ bool made_with(api::GenerationRequest request, const std::string& package_path) 
     if (request.height == 0) request.height = made.height;
     request.latent_frames = made.latent_frames;
     request.package = made.package;
+    // the same voice files, named from another folder (--world given another way)
+    for (std::size_t i = 0; i < request.speakers.size() && i < made.speakers.size(); ++i) {
+        auto& want = request.speakers[i].voice_path;
+        const auto& had = made.speakers[i].voice_path;
+        if (!want.empty() && !had.empty() && fs::equivalent(want, had, ec)) want = had;
+    }
     request.output_path = made.output_path;
     return api::to_json(request) == api::to_json(made);
 }
@@ -356,6 +362,9 @@ int bench_quality(const Args& args) {
     std::printf(" %12s\n", "world clip");
     row("median |sync offset|", g.median_abs_sync_ms, g.sync_interval, a.median_abs_sync_ms,
         r.median_abs_sync_ms, "%.0f", {g.sync_cases, a.sync_cases, r.sync_cases}, "ms");
+    row("moving mouths", g.moving_mouth_share, g.moving_mouth_interval, a.moving_mouth_share,
+        r.moving_mouth_share, "%.2f", {g.mouths, a.mouths, r.mouths},
+        "speaking faces whose mouth opens and closes at all (a still one gives sync nothing)");
     row("span adherence", g.span_adherence, g.span_interval, a.span_adherence, r.span_adherence,
         "%.2f", {g.span_cases, a.span_cases, r.span_cases},
         "share of speech-band energy in the spans");

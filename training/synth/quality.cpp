@@ -15,6 +15,9 @@ using json = nlohmann::json;
 
 constexpr double kMouthRgb[3] = {50.0, 16.0, 20.0};  // render.h kMouthColour
 constexpr double kFaceColourDistance = 60.0;         // RGB distance of a face's own pixels
+// A mouth moves when its box's dark share varies by this much over the clip (standard
+// deviation); the world's speaking mouths vary by about 0.1, a still face's by nothing.
+constexpr double kMovingMouthSd = 0.02;
 
 // [3, T, H, W] in [-1, 1] -> [T, H, W, 3] float in 0..255 (contiguous).
 at::Tensor to_rgb255(const at::Tensor& video) {
@@ -123,11 +126,12 @@ std::vector<double> frame_envelope(const QualityClip& clip, int64_t frames, doub
 
 namespace {
 
-// The column where a face of the truth's colour sits in the clip: the centroid of the pixels
-// near its colour in the faces' band (the rows above its chin and half a radius more), over the
-// whole clip. nullopt when that colour covers less than a tenth of a face on average. The world
-// says where its faces are, but a caption names a face's side only sometimes, so a generated
-// face may stand elsewhere; its row is the world's rule, whatever the prompt.
+// The column where a face of the truth's colour sits in the clip: among the face-wide stretches
+// of columns of the faces' band (the rows above its chin and half a radius more), the one with
+// the most pixels near its colour over the whole clip, and their centroid there. nullopt when
+// that colour covers less than a tenth of a face on average. The world says where its faces
+// are, but a caption names a face's side only sometimes, so a generated face may stand
+// elsewhere; its row is the world's rule, whatever the prompt.
 std::optional<double> face_column(const at::Tensor& rgb, const json& face, double y, double r) {
     const auto c = face.value("rgb", std::vector<double>());
     if (c.size() != 3) return std::nullopt;
@@ -136,20 +140,34 @@ std::optional<double> face_column(const at::Tensor& rgb, const json& face, doubl
     const int64_t rows = std::clamp<int64_t>(static_cast<int64_t>(std::ceil(y + 1.5 * r)), 1, H);
     const at::Tensor near =
         (colour_distance(rgb.slice(1, 0, rows), colour) < kFaceColourDistance).to(at::kDouble);
-    const at::Tensor per_column = near.mean(0).sum(0);  // [W]: matching pixels per frame
-    const double total = per_column.sum().item<double>();
-    if (total < 0.1 * M_PI * r * r) return std::nullopt;
+    const std::vector<double> per_column = to_vector(near.mean(0).sum(0));  // pixels per frame
+    const auto width = std::clamp<int64_t>(static_cast<int64_t>(std::lround(2.0 * r)), 1, W);
+    double best = -1.0;
+    int64_t best_start = 0;
+    for (int64_t x0 = 0; x0 + width <= W; ++x0) {
+        double sum = 0.0;
+        for (int64_t x = x0; x < x0 + width; ++x)
+            sum += per_column[static_cast<std::size_t>(x)];
+        if (sum > best) {
+            best = sum;
+            best_start = x0;
+        }
+    }
+    if (best < 0.1 * M_PI * r * r) return std::nullopt;
+    double moment = 0.0;
+    for (int64_t x = best_start; x < best_start + width; ++x)
+        moment += static_cast<double>(x) * per_column[static_cast<std::size_t>(x)];
     // pixel i covers [i, i + 1): its centre is i + 0.5, the truth's convention
-    return (per_column * at::arange(W, at::kDouble)).sum().item<double>() / total + 0.5;
+    return moment / best + 0.5;
 }
 
-}  // namespace
-
-std::vector<double> mouth_signal(const json& truth, const at::Tensor& video) {
+// Each speaking face's mouth opening [T] (dark mouth-coloured share of its mouth box), the face
+// found in the clip by its colour when it is there.
+std::vector<std::vector<double>> mouth_signals(const json& truth, const at::Tensor& video) {
     const at::Tensor rgb = to_rgb255(video);
-    const int64_t T = rgb.size(0), H = rgb.size(1), W = rgb.size(2);
-    std::vector<double> out(static_cast<std::size_t>(T), 0.0);
+    const int64_t H = rgb.size(1), W = rgb.size(2);
     const at::Tensor dark = (1.0 - colour_distance(rgb, kMouthRgb) / 100.0).clamp_min(0.0);
+    std::vector<std::vector<double>> out;
     for (const auto& f : truth.value("faces", json::array())) {
         if (!f.value("speaks", false)) continue;
         const double y = f.at("y").get<double>(), r = f.at("radius_px").get<double>();
@@ -161,11 +179,28 @@ std::vector<double> mouth_signal(const json& truth, const at::Tensor& video) {
         const int64_t y0 = clampi(y + 0.42 * r - 0.35 * r, H),
                       y1 = clampi(y + 0.42 * r + 0.35 * r + 1.0, H);
         if (x1 <= x0 || y1 <= y0) continue;
-        const std::vector<double> m =
-            to_vector(dark.slice(1, y0, y1).slice(2, x0, x1).mean({1, 2}));
+        out.push_back(to_vector(dark.slice(1, y0, y1).slice(2, x0, x1).mean({1, 2})));
+    }
+    return out;
+}
+
+double standard_deviation(const std::vector<double>& v) {
+    if (v.size() < 2) return 0.0;
+    double mean = 0.0, var = 0.0;
+    for (double x : v)
+        mean += x / static_cast<double>(v.size());
+    for (double x : v)
+        var += (x - mean) * (x - mean) / static_cast<double>(v.size());
+    return std::sqrt(var);
+}
+
+}  // namespace
+
+std::vector<double> mouth_signal(const json& truth, const at::Tensor& video) {
+    std::vector<double> out(static_cast<std::size_t>(video.size(1)), 0.0);
+    for (const auto& m : mouth_signals(truth, video))
         for (std::size_t t = 0; t < m.size(); ++t)
             out[t] += m[t];
-    }
     return out;
 }
 
@@ -379,6 +414,10 @@ CaseQuality measure_case(const json& truth, const QualityClip& clip,
         std::vector<double> cue, sound;
         if (speaking && !speech.empty()) {
             cue = mouth_signal(truth, clip.video);
+            for (const auto& m : mouth_signals(truth, clip.video)) {
+                ++q.mouths;
+                if (standard_deviation(m) >= kMovingMouthSd) ++q.mouths_moving;
+            }
             sound = frame_envelope(clip, frames, options.speech_band_low_hz,
                                    options.speech_band_high_hz);
             q.sync_cue = "mouth";
@@ -507,6 +546,8 @@ json CaseQuality::to_json() const {
               {"sync_cue", sync_cue},
               {"timbre_spans", timbre_spans},
               {"timbre_correct", timbre_correct},
+              {"mouths", mouths},
+              {"mouths_moving", mouths_moving},
               {"colours", colours},
               {"colours_present", colours_present}};
     j["sync_offset_ms"] = sync_offset_ms ? json(*sync_offset_ms) : json(nullptr);
@@ -544,6 +585,8 @@ QualitySummary summarize(const std::vector<CaseQuality>& cases) {
             best_timing.push_back(c.span_adherence_best_timing.value_or(0.0));
             ++s.span_cases;
         }
+        s.mouths += c.mouths;
+        s.mouths_moving += c.mouths_moving;
         s.timbre_spans += c.timbre_spans;
         timbre_correct += c.timbre_correct;
         s.colours += c.colours;
@@ -568,6 +611,8 @@ QualitySummary summarize(const std::vector<CaseQuality>& cases) {
     s.span_redrawn_interval = mean_share_interval(redrawn);
     s.span_best_timing_interval = mean_share_interval(best_timing);
     s.timbre_interval = share_interval(timbre_correct, s.timbre_spans);
+    if (s.mouths > 0) s.moving_mouth_share = static_cast<double>(s.mouths_moving) / s.mouths;
+    s.moving_mouth_interval = share_interval(s.mouths_moving, s.mouths);
     s.colour_interval = share_interval(colours_present, s.colours);
     return s;
 }
@@ -584,6 +629,8 @@ json QualitySummary::to_json() const {
             {"sync_cases", sync_cases},
             {"span_adherence", span_adherence},
             {"span_cases", span_cases},
+            {"moving_mouth_share", moving_mouth_share},
+            {"mouths", mouths},
             {"span_adherence_redrawn_timing", span_adherence_redrawn},
             {"span_adherence_best_timing", span_adherence_best_timing},
             {"timbre_accuracy", timbre_accuracy},
@@ -598,6 +645,7 @@ json QualitySummary::to_json() const {
               {"span_adherence_redrawn_timing", interval_json(span_redrawn_interval)},
               {"span_adherence_best_timing", interval_json(span_best_timing_interval)},
               {"timbre_accuracy", interval_json(timbre_interval)},
+              {"moving_mouth_share", interval_json(moving_mouth_interval)},
               {"colour_adherence", interval_json(colour_interval)},
               {"median_pitch_error_semitones", interval_json(pitch_interval)}}}};
 }

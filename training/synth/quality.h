@@ -64,6 +64,9 @@ struct CaseQuality {
     std::optional<double> span_adherence_best_timing;
     int timbre_spans = 0, timbre_correct = 0;
     int colours = 0, colours_present = 0;
+    // Speaking faces in a clip with speech, and those whose mouth opens and closes at all (the
+    // sync measure has nothing to follow in a still mouth).
+    int mouths = 0, mouths_moving = 0;
     // |12·log2(f0 / world f0)| of each span where both clips are voiced (needs the world clip)
     std::vector<double> pitch_errors_semitones;
     nlohmann::json to_json() const;
@@ -124,6 +127,8 @@ struct QualitySummary {
     double span_adherence = -1.0;  // mean over clips with speech
     int span_cases = 0;
     double span_adherence_redrawn = -1.0, span_adherence_best_timing = -1.0;  // same clips
+    double moving_mouth_share = -1.0;  // mouths that move / speaking faces
+    int mouths = 0, mouths_moving = 0;
     double timbre_accuracy = -1.0;  // correct spans / spans
     int timbre_spans = 0;
     double colour_adherence = -1.0;  // present / named
@@ -133,7 +138,7 @@ struct QualitySummary {
     // 95 % intervals of each measure over the cases it counts: a bench's few spans and clips
     // leave room, and two packages differ only where their intervals part
     Interval95 sync_interval, span_interval, timbre_interval, colour_interval, pitch_interval;
-    Interval95 span_redrawn_interval, span_best_timing_interval;
+    Interval95 span_redrawn_interval, span_best_timing_interval, moving_mouth_interval;
     nlohmann::json to_json() const;
 };
 QualitySummary summarize(const std::vector<CaseQuality>& cases);

@@ -86,8 +86,10 @@ TEST_F(QualityOnWorldClips, WorldClipsScoreAsSynchronisedAndFaithful) {
         SCOPED_TRACE(c.truth.at("caption").get<std::string>());
         EXPECT_EQ(q.colours_present, q.colours);
         colours += q.colours;
+        EXPECT_EQ(q.mouths_moving, q.mouths);  // every speaking face's mouth moves
         if (q.sync_cue == "mouth") {
             ++sync_cases;
+            EXPECT_GT(q.mouths, 0);
             ASSERT_TRUE(q.sync_offset_ms.has_value());
             EXPECT_LE(std::abs(*q.sync_offset_ms), 1000.0 / 24.0 + 1e-9);
             EXPECT_GT(q.sync_correlation, 0.5);
@@ -158,9 +160,16 @@ TEST_F(QualityOnWorldClips, AFaceElsewhereKeepsItsSync) {
         for (std::size_t t = 0; t < found.size(); ++t)
             EXPECT_NEAR(found[t], at_truth[t], 0.05) << "frame " << t;
         const CaseQuality q = measure_case(c.truth, elsewhere, c.voices, {}, &c.clip);
+        EXPECT_EQ(q.mouths_moving, 1);
         ASSERT_TRUE(q.sync_offset_ms.has_value());
         EXPECT_LE(std::abs(*q.sync_offset_ms), 1000.0 / 24.0 + 1e-9);
         EXPECT_GT(q.sync_correlation, 0.5);
+        // the first picture held still: the face is there, its mouth does not move
+        QualityClip still = c.clip;
+        still.video = c.clip.video.slice(1, 0, 1).expand_as(c.clip.video).contiguous();
+        const CaseQuality qs = measure_case(c.truth, still, c.voices, {}, &c.clip);
+        EXPECT_EQ(qs.mouths, 1);
+        EXPECT_EQ(qs.mouths_moving, 0);
         ++moved;
     }
     EXPECT_GT(moved, 0) << "no held-out case with one speaking face";
