@@ -362,6 +362,14 @@ int bench_quality(const Args& args) {
     std::printf(" %12s\n", "world clip");
     row("median |sync offset|", g.median_abs_sync_ms, g.sync_interval, a.median_abs_sync_ms,
         r.median_abs_sync_ms, "%.0f", {g.sync_cases, a.sync_cases, r.sync_cases}, "ms");
+    row("  mouths", g.median_abs_sync_mouth_ms, g.sync_mouth_interval, a.median_abs_sync_mouth_ms,
+        r.median_abs_sync_mouth_ms, "%.0f",
+        {g.sync_mouth_cases, a.sync_mouth_cases, r.sync_mouth_cases},
+        "ms, clips whose cue is a speaking mouth");
+    row("  impacts", g.median_abs_sync_impact_ms, g.sync_impact_interval,
+        a.median_abs_sync_impact_ms, r.median_abs_sync_impact_ms, "%.0f",
+        {g.sync_impact_cases, a.sync_impact_cases, r.sync_impact_cases},
+        "ms, clips whose cue is impacts");
     row("moving mouths", g.moving_mouth_share, g.moving_mouth_interval, a.moving_mouth_share,
         r.moving_mouth_share, "%.2f", {g.mouths, a.mouths, r.mouths},
         "speaking faces whose mouth opens and closes at all (a still one gives sync nothing)");

@@ -573,11 +573,15 @@ double mean_of(const std::vector<double>& v) {
 QualitySummary summarize(const std::vector<CaseQuality>& cases) {
     QualitySummary s;
     s.cases = static_cast<int>(cases.size());
-    std::vector<double> offsets, pitch, spans, redrawn, best_timing;
+    std::vector<double> offsets, mouth_offsets, impact_offsets, pitch, spans, redrawn, best_timing;
     double span_sum = 0.0;
     int timbre_correct = 0, colours_present = 0;
     for (const auto& c : cases) {
-        if (c.sync_offset_ms) offsets.push_back(std::abs(*c.sync_offset_ms));
+        if (c.sync_offset_ms) {
+            offsets.push_back(std::abs(*c.sync_offset_ms));
+            (c.sync_cue == "mouth" ? mouth_offsets : impact_offsets)
+                .push_back(std::abs(*c.sync_offset_ms));
+        }
         if (c.span_adherence) {
             span_sum += *c.span_adherence;
             spans.push_back(*c.span_adherence);
@@ -602,6 +606,12 @@ QualitySummary summarize(const std::vector<CaseQuality>& cases) {
         s.timbre_accuracy = static_cast<double>(timbre_correct) / s.timbre_spans;
     if (s.colours > 0) s.colour_adherence = static_cast<double>(colours_present) / s.colours;
     s.sync_interval = median_interval(offsets);
+    s.sync_mouth_cases = static_cast<int>(mouth_offsets.size());
+    s.sync_impact_cases = static_cast<int>(impact_offsets.size());
+    if (!mouth_offsets.empty()) s.median_abs_sync_mouth_ms = median(mouth_offsets);
+    if (!impact_offsets.empty()) s.median_abs_sync_impact_ms = median(impact_offsets);
+    s.sync_mouth_interval = median_interval(mouth_offsets);
+    s.sync_impact_interval = median_interval(impact_offsets);
     s.pitch_interval = median_interval(pitch);
     s.span_interval = mean_share_interval(spans);
     if (s.span_cases > 0) {
@@ -627,6 +637,10 @@ json QualitySummary::to_json() const {
     return {{"cases", cases},
             {"median_abs_sync_ms", median_abs_sync_ms},
             {"sync_cases", sync_cases},
+            {"median_abs_sync_mouth_ms", median_abs_sync_mouth_ms},
+            {"sync_mouth_cases", sync_mouth_cases},
+            {"median_abs_sync_impact_ms", median_abs_sync_impact_ms},
+            {"sync_impact_cases", sync_impact_cases},
             {"span_adherence", span_adherence},
             {"span_cases", span_cases},
             {"moving_mouth_share", moving_mouth_share},
@@ -641,6 +655,8 @@ json QualitySummary::to_json() const {
             {"pitch_spans", pitch_spans},
             {"interval95",
              {{"median_abs_sync_ms", interval_json(sync_interval)},
+              {"median_abs_sync_mouth_ms", interval_json(sync_mouth_interval)},
+              {"median_abs_sync_impact_ms", interval_json(sync_impact_interval)},
               {"span_adherence", interval_json(span_interval)},
               {"span_adherence_redrawn_timing", interval_json(span_redrawn_interval)},
               {"span_adherence_best_timing", interval_json(span_best_timing_interval)},

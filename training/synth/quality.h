@@ -124,6 +124,9 @@ struct QualitySummary {
     int cases = 0;
     double median_abs_sync_ms = -1.0;  // < 0: no case had a cue
     int sync_cases = 0;
+    // the same over the clips whose cue is a speaking mouth, and over those whose cue is impacts
+    double median_abs_sync_mouth_ms = -1.0, median_abs_sync_impact_ms = -1.0;
+    int sync_mouth_cases = 0, sync_impact_cases = 0;
     double span_adherence = -1.0;  // mean over clips with speech
     int span_cases = 0;
     double span_adherence_redrawn = -1.0, span_adherence_best_timing = -1.0;  // same clips
@@ -137,7 +140,8 @@ struct QualitySummary {
     int pitch_spans = 0;
     // 95 % intervals of each measure over the cases it counts: a bench's few spans and clips
     // leave room, and two packages differ only where their intervals part
-    Interval95 sync_interval, span_interval, timbre_interval, colour_interval, pitch_interval;
+    Interval95 sync_interval, sync_mouth_interval, sync_impact_interval, span_interval,
+        timbre_interval, colour_interval, pitch_interval;
     Interval95 span_redrawn_interval, span_best_timing_interval, moving_mouth_interval;
     nlohmann::json to_json() const;
 };

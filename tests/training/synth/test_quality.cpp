@@ -254,8 +254,15 @@ TEST(QualitySignals, BestLagFindsAShiftAndRefusesConstants) {
     cases[1].timbre_correct = 1;
     cases[2].colours = 4;
     cases[2].colours_present = 3;
+    cases[0].sync_cue = "mouth";
+    cases[1].sync_cue = "impact";
+    cases[2].sync_cue = "impact";
     const QualitySummary s = summarize(cases);
     EXPECT_DOUBLE_EQ(s.median_abs_sync_ms, 40.0);
+    EXPECT_DOUBLE_EQ(s.median_abs_sync_mouth_ms, 40.0);
+    EXPECT_EQ(s.sync_mouth_cases, 1);
+    EXPECT_DOUBLE_EQ(s.median_abs_sync_impact_ms, 55.0);
+    EXPECT_EQ(s.sync_impact_cases, 2);
     EXPECT_DOUBLE_EQ(s.span_adherence, 0.5);
     EXPECT_DOUBLE_EQ(s.timbre_accuracy, 0.5);
     EXPECT_DOUBLE_EQ(s.median_pitch_error, -1.0);
