@@ -413,8 +413,10 @@ CaseQuality measure_case(const json& truth, const QualityClip& clip,
             speaking = speaking || f.value("speaks", false);
         std::vector<double> cue, sound;
         if (speaking && !speech.empty()) {
-            cue = mouth_signal(truth, clip.video);
+            cue.assign(static_cast<std::size_t>(clip.video.size(1)), 0.0);
             for (const auto& m : mouth_signals(truth, clip.video)) {
+                for (std::size_t t = 0; t < m.size(); ++t)
+                    cue[t] += m[t];
                 ++q.mouths;
                 if (standard_deviation(m) >= kMovingMouthSd) ++q.mouths_moving;
             }
