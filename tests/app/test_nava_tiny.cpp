@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <fstream>
 
@@ -163,6 +164,13 @@ TEST(NavaTiny, QualityBenchRunsOnTwoCases) {
     EXPECT_EQ(q2.at("reused_clips"), 2);
     EXPECT_EQ(q2.at("generated"), q.at("generated"));
     EXPECT_TRUE(q2.at("seconds_per_clip").is_null());
+    // a clip older than the package's files is another model's: made again
+    const fs::path clip = q.at("cases")[0].at("clip").get<std::string>();
+    fs::last_write_time(clip,
+                        fs::last_write_time(kPackage / "manifest.json") - std::chrono::hours(1));
+    const auto r4 = nava::test::run_command(again + " 2>&1");
+    ASSERT_EQ(r4.exit_code, 0) << r4.output;
+    EXPECT_EQ(read_json(dir / "again.json").at("reused_clips"), 1) << r4.output;
     const auto r3 = nava::test::run_command(again + " --seed 1 2>&1");
     ASSERT_EQ(r3.exit_code, 0) << r3.output;
     EXPECT_EQ(read_json(dir / "again.json").at("reused_clips"), 0);
