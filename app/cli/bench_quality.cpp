@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -80,10 +81,25 @@ std::string fmt(double v, const char* f, bool valid) {
     return buf;
 }
 
+// When the package's newest file was written (nullopt when its folder cannot be read): a clip
+// older than that is another model's.
+std::optional<fs::file_time_type> newest_file_time(const fs::path& folder) {
+    std::error_code ec;
+    std::optional<fs::file_time_type> newest;
+    for (fs::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        if (!it->is_regular_file(ec)) continue;
+        const auto t = fs::last_write_time(it->path(), ec);
+        if (!ec && (!newest || t > *newest)) newest = t;
+    }
+    if (ec) return std::nullopt;
+    return newest;
+}
+
 // Whether the clip at request.output_path was made by this very request from this package: its
 // recipe (the JSON the engine writes beside each clip) says so. The recipe holds what the engine
 // resolved (size, latent frames, package folder); the rest must be equal.
-bool made_with(api::GenerationRequest request, const std::string& package_path) {
+bool made_with(api::GenerationRequest request, const std::string& package_path,
+               fs::file_time_type package_written) {
     const fs::path clip = request.output_path;
     const fs::path recipe = fs::path(clip).replace_extension(".json");
     std::error_code ec;
@@ -95,15 +111,8 @@ bool made_with(api::GenerationRequest request, const std::string& package_path) 
         return false;  // not a recipe: make the clip again
     }
     if (made.package.empty() || !fs::equivalent(made.package, package_path, ec)) return false;
-    // a package file written after the clip: the clip is another model's
     const auto made_at = fs::last_write_time(clip, ec);
-    if (ec) return false;
-    for (fs::recursive_directory_iterator it(package_path, ec), end; !ec && it != end;
-         it.increment(ec)) {
-        if (!it->is_regular_file(ec)) continue;
-        if (fs::last_write_time(it->path(), ec) > made_at || ec) return false;
-    }
-    if (ec) return false;
+    if (ec || made_at < package_written) return false;
     if (request.width == 0) request.width = made.width;
     if (request.height == 0) request.height = made.height;
     request.latent_frames = made.latent_frames;
@@ -252,6 +261,9 @@ int bench_quality(const Args& args) {
     std::vector<synth::CaseQuality> generated_vocoded, roundtrip_vocoded;
     std::vector<double> seconds;
     int reused = 0;
+    // --reuse: clips made since the package's newest file was written
+    const std::optional<fs::file_time_type> package_written =
+        p.has("reuse") ? newest_file_time(package_path) : std::nullopt;
     int steps_used = 0;
     api::GuidanceSettings guidance_used;
     json per_case = json::array();
@@ -275,7 +287,7 @@ int bench_quality(const Args& args) {
         request.output_path = (out / "clips" / (id + ".mp4")).string();
         pipeline::JobResult result;
         double s = -1.0;  // not timed: made by an earlier run
-        if (p.has("reuse") && made_with(request, package_path)) {
+        if (package_written && made_with(request, package_path, *package_written)) {
             result.output_path = request.output_path;
             ++reused;
         } else {

@@ -184,14 +184,25 @@ std::vector<std::vector<double>> mouth_signals(const json& truth, const at::Tens
     return out;
 }
 
+double mean_of(const std::vector<double>& v) {
+    double m = 0.0;
+    for (double x : v)
+        m += x / static_cast<double>(v.size());
+    return m;
+}
+
+// Sum of squared deviations from the mean.
+double squared_deviations(const std::vector<double>& v) {
+    const double mean = mean_of(v);
+    double sum = 0.0;
+    for (double x : v)
+        sum += (x - mean) * (x - mean);
+    return sum;
+}
+
 double standard_deviation(const std::vector<double>& v) {
     if (v.size() < 2) return 0.0;
-    double mean = 0.0, var = 0.0;
-    for (double x : v)
-        mean += x / static_cast<double>(v.size());
-    for (double x : v)
-        var += (x - mean) * (x - mean) / static_cast<double>(v.size());
-    return std::sqrt(var);
+    return std::sqrt(squared_deviations(v) / static_cast<double>(v.size()));
 }
 
 }  // namespace
@@ -308,13 +319,8 @@ Interval95 median_interval(std::vector<double> v) {
 
 Interval95 mean_share_interval(const std::vector<double>& v) {
     if (v.size() < 2) return {};
-    const double n = static_cast<double>(v.size());
-    double mean = 0.0, var = 0.0;
-    for (double x : v)
-        mean += x / n;
-    for (double x : v)
-        var += (x - mean) * (x - mean) / (n - 1.0);
-    const double half = 1.96 * std::sqrt(var / n);
+    const double n = static_cast<double>(v.size()), mean = mean_of(v);
+    const double half = 1.96 * std::sqrt(squared_deviations(v) / (n - 1.0) / n);
     return {std::max(0.0, mean - half), std::min(1.0, mean + half)};
 }
 
@@ -563,20 +569,10 @@ json CaseQuality::to_json() const {
     return j;
 }
 
-namespace {
-double mean_of(const std::vector<double>& v) {
-    double m = 0.0;
-    for (double x : v)
-        m += x / static_cast<double>(v.size());
-    return m;
-}
-}  // namespace
-
 QualitySummary summarize(const std::vector<CaseQuality>& cases) {
     QualitySummary s;
     s.cases = static_cast<int>(cases.size());
     std::vector<double> offsets, mouth_offsets, impact_offsets, pitch, spans, redrawn, best_timing;
-    double span_sum = 0.0;
     int timbre_correct = 0, colours_present = 0;
     for (const auto& c : cases) {
         if (c.sync_offset_ms) {
@@ -585,7 +581,6 @@ QualitySummary summarize(const std::vector<CaseQuality>& cases) {
                 .push_back(std::abs(*c.sync_offset_ms));
         }
         if (c.span_adherence) {
-            span_sum += *c.span_adherence;
             spans.push_back(*c.span_adherence);
             redrawn.push_back(c.span_adherence_redrawn.value_or(0.0));
             best_timing.push_back(c.span_adherence_best_timing.value_or(0.0));
@@ -603,7 +598,7 @@ QualitySummary summarize(const std::vector<CaseQuality>& cases) {
     if (!offsets.empty()) s.median_abs_sync_ms = median(offsets);
     s.pitch_spans = static_cast<int>(pitch.size());
     if (!pitch.empty()) s.median_pitch_error = median(pitch);
-    if (s.span_cases > 0) s.span_adherence = span_sum / s.span_cases;
+    if (s.span_cases > 0) s.span_adherence = mean_of(spans);
     if (s.timbre_spans > 0)
         s.timbre_accuracy = static_cast<double>(timbre_correct) / s.timbre_spans;
     if (s.colours > 0) s.colour_adherence = static_cast<double>(colours_present) / s.colours;
