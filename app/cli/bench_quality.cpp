@@ -25,6 +25,7 @@
 #include "inference/pipeline/package.h"
 #include "inference/pipeline/package_autoencoders.h"
 #include "media/wav.h"
+#include "media/y4m.h"
 #include "training/autoencoders/clips.h"
 #include "training/synth/dataset.h"
 #include "training/synth/quality.h"
@@ -317,8 +318,13 @@ int bench_quality(const Args& args) {
                       {"clip", result.output_path}};
         if (autoencoded) {
             synth::QualityClip ae = world_clip;
-            if (video_ae.vae && world_clip.video.defined())
+            if (video_ae.vae && world_clip.video.defined()) {
                 ae.video = pipeline::video_round_trip(video_ae, world_clip.video);
+                // The round trip's frames exactly as measured (no H.264), to look at beside
+                // the generated clip.
+                media::write_y4m(out / "clips" / (id + ".autoencoded.y4m"),
+                                 pipeline::to_video_buffer(ae.video, world_clip.fps));
+            }
             if (audio_ae) {
                 ae.audio =
                     pipeline::audio_round_trip(*audio_ae, world_clip.audio, through_audio_vae);

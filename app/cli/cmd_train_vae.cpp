@@ -75,6 +75,13 @@ int train_video(const Args& args) {
                 "extra L1 weight of the pixels that differ from the clip's background (0 = plain "
                 "L1; small objects are learnt far sooner with e.g. 20)",
                 "0")
+        .option("motion-weight", "W",
+                "extra L1 weight of the pixels that differ from their own median over the clip "
+                "(what moves or changes: mouths, balls in flight; 0 = none)",
+                "0")
+        .flag("decoder-only",
+              "only the decoder learns: the encoder, its latents and their statistics stay those "
+              "of --init, so a DiT trained on them still matches")
         .option("init", "FILE",
                 "a fresh run starts from these exported weights (video_vae.safetensors)");
     if (!p.parse(args)) return 0;
@@ -97,13 +104,20 @@ int train_video(const Args& args) {
     o.train.lr = p.get_double("lr");
     o.train.kl_weight = p.get_double("kl");
     o.train.object_weight = p.get_double("object-weight");
-    if (o.train.object_weight < 0.0) throw UsageError("--object-weight must be >= 0");
+    o.train.motion_weight = p.get_double("motion-weight");
+    if (o.train.object_weight < 0.0 || o.train.motion_weight < 0.0)
+        throw UsageError("--object-weight and --motion-weight must be >= 0");
+    o.train.decoder_only = p.has("decoder-only");
+    if (o.train.decoder_only && !p.has("init"))
+        throw UsageError("--decoder-only needs --init (the weights whose encoder is kept)");
     if (p.has("init")) o.init_weights = p.get("init");
     o.train.seed = static_cast<uint64_t>(p.get_int("seed"));
     const auto s = autoencoders::run_video_vae_training(o, std::cout);
-    std::printf("held-out PSNR %.2f dB -> %.2f dB, object L1 %.3f -> %.3f, %.3f steps/s\n",
-                s.holdout_before, s.holdout_after, s.object_l1_before, s.object_l1_after,
-                s.steps_per_s);
+    std::printf(
+        "held-out PSNR %.2f dB -> %.2f dB, object L1 %.3f -> %.3f, moving L1 %.3f -> %.3f, %.3f "
+        "steps/s\n",
+        s.holdout_before, s.holdout_after, s.object_l1_before, s.object_l1_after,
+        s.motion_l1_before, s.motion_l1_after, s.steps_per_s);
     return 0;
 }
 

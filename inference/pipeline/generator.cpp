@@ -46,25 +46,6 @@ constexpr int kSpatialFactor = 16;  // pixels per latent pixel
 constexpr int kTemporalFactor = 4;  // video frames per latent frame (after the first)
 constexpr double kAudioTokensPerSecond = 25.0;
 
-// Frames [3, T, H, W] in [-1, 1] -> packed RGB bytes.
-media::VideoBuffer to_video_buffer(const at::Tensor& video, double fps) {
-    const at::Tensor bytes = ((video.to(at::kFloat) + 1.0) * 127.5)
-                                 .round()
-                                 .clamp(0, 255)
-                                 .to(at::kByte)
-                                 .permute({1, 2, 3, 0})
-                                 .contiguous();  // [T, H, W, 3]
-    media::VideoBuffer buffer;
-    buffer.height = static_cast<int>(bytes.size(1));
-    buffer.width = static_cast<int>(bytes.size(2));
-    const int fps_num = static_cast<int>(std::lround(fps * 1000.0));
-    buffer.fps = {fps_num, 1000};
-    if (std::abs(fps - std::round(fps)) < 1e-9)
-        buffer.fps = {static_cast<int>(std::lround(fps)), 1};
-    buffer.rgb.assign(bytes.data_ptr<uint8_t>(), bytes.data_ptr<uint8_t>() + bytes.numel());
-    return buffer;
-}
-
 // [C, N] -> interleaved, peak-normalised to 0.95 as the reference writes its clips.
 media::AudioBuffer to_audio_buffer(const at::Tensor& audio, int rate_hz) {
     at::Tensor a = audio.to(at::kFloat);

@@ -1,5 +1,7 @@
 #include "inference/pipeline/package_autoencoders.h"
 
+#include <cmath>
+
 #include <ATen/ATen.h>
 #include <torch/nn/module.h>
 
@@ -67,6 +69,24 @@ at::Tensor audio_round_trip(const audio_vae::AudioCodec& codec, const at::Tensor
                                           ? codec.decode(codec.encode(input, codec.sample_rate()))
                                           : codec.vocode(codec.log_mel(input, codec.sample_rate()));
     return d.waveform[0].mean(0).to(at::kCPU, at::kFloat).contiguous();
+}
+
+media::VideoBuffer to_video_buffer(const at::Tensor& video, double fps) {
+    const at::Tensor bytes = ((video.to(at::kFloat) + 1.0) * 127.5)
+                                 .round()
+                                 .clamp(0, 255)
+                                 .to(at::kByte)
+                                 .permute({1, 2, 3, 0})
+                                 .contiguous();  // [T, H, W, 3]
+    media::VideoBuffer buffer;
+    buffer.height = static_cast<int>(bytes.size(1));
+    buffer.width = static_cast<int>(bytes.size(2));
+    const int fps_num = static_cast<int>(std::lround(fps * 1000.0));
+    buffer.fps = {fps_num, 1000};
+    if (std::abs(fps - std::round(fps)) < 1e-9)
+        buffer.fps = {static_cast<int>(std::lround(fps)), 1};
+    buffer.rgb.assign(bytes.data_ptr<uint8_t>(), bytes.data_ptr<uint8_t>() + bytes.numel());
+    return buffer;
 }
 
 }  // namespace nava::pipeline

@@ -10,6 +10,8 @@
 #include <c10/core/Device.h>
 #include <c10/core/ScalarType.h>
 
+#include "media/buffers.h"
+
 namespace nava::video_vae {
 class VideoVae;
 struct LatentScale;
@@ -38,6 +40,8 @@ std::shared_ptr<audio_vae::AudioCodec> load_package_audio_codec(const ModelPacka
 
 // Video [3, F, H, W] in [-1, 1] -> encoded and decoded, same shape, clamped to [-1, 1].
 at::Tensor video_round_trip(const VideoAutoencoder& video, const at::Tensor& frames);
+// Frames [3, T, H, W] in [-1, 1] -> 8-bit RGB as the clip writers take them (rounded, clamped).
+media::VideoBuffer to_video_buffer(const at::Tensor& video, double fps);
 // Mono wave [N] at the codec's sample rate -> encoded, decoded by the vocoder, mono [N'] at the
 // same rate (the channels averaged). `through_vae` false: the log-mel goes straight to the
 // vocoder (what any audio VAE could reach with this vocoder).

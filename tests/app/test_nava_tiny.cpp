@@ -15,6 +15,7 @@
 #include "media/audio_reader.h"
 #include "media/video_reader.h"
 #include "media/wav.h"
+#include "media/y4m.h"
 #include "tests/support/test_support.h"
 
 namespace {
@@ -207,6 +208,8 @@ TEST(NavaTiny, QualityBenchMeasuresTheAutoencodersAndTakesGuidance) {
     // keeps none), and both voice judgements are there.
     EXPECT_GT(ae.at("colour_adherence").get<double>(), 0.0) << ae.dump();
     EXPECT_TRUE(q.at("autoencoded").contains("timbre_vocoded_voices"));
+    // the held-out world is made with the package's training world settings
+    const json world = read_json(kPackage / "manifest.json").at("about").at("world");
     for (const auto& c : q.at("cases")) {
         ASSERT_TRUE(c.contains("autoencoded"));
         ASSERT_TRUE(c.contains("timbre_vocoded_voices"));
@@ -221,6 +224,15 @@ TEST(NavaTiny, QualityBenchMeasuresTheAutoencodersAndTakesGuidance) {
         for (float v : a.samples)
             peak = std::max(peak, std::abs(v));
         EXPECT_GT(peak, 0.01f) << "the round trip came back silent";
+        // And its pictures, as measured: the clip's size and length, not one flat colour.
+        const fs::path frames = clip.parent_path() / (clip.stem().string() + ".autoencoded.y4m");
+        ASSERT_TRUE(fs::exists(frames)) << frames;
+        const nava::media::VideoBuffer vb = nava::media::read_y4m(frames);
+        EXPECT_EQ(vb.width, world.at("width").get<int>());
+        EXPECT_EQ(vb.height, world.at("height").get<int>());
+        EXPECT_EQ(vb.frame_count(), world.at("frames").get<int64_t>());
+        const auto [lo, hi] = std::minmax_element(vb.rgb.begin(), vb.rgb.end());
+        EXPECT_GT(int(*hi) - int(*lo), 32) << "the round trip's pictures are flat";
     }
 
     // The vocoder alone (the audio VAE skipped): its own sound, not the whole round trip's.
@@ -241,6 +253,8 @@ TEST(NavaTiny, QualityBenchMeasuresTheAutoencodersAndTakesGuidance) {
     const auto round_trip =
         nava::media::read_wav(qclip.parent_path() / (qclip.stem().string() + ".autoencoded.wav"));
     ASSERT_EQ(vocoded.samples.size(), round_trip.samples.size());
+    EXPECT_FALSE(fs::exists(vclip.parent_path() / (vclip.stem().string() + ".autoencoded.y4m")))
+        << "the vocoder-only run sends no picture through the video VAE";
     double differ = 0.0;
     for (std::size_t i = 0; i < vocoded.samples.size(); ++i)
         differ = std::max(differ, double(std::abs(vocoded.samples[i] - round_trip.samples[i])));

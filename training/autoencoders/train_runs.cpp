@@ -106,7 +106,10 @@ RunSummary run_video_vae_training(const VideoRunOptions& o, std::ostream& log) {
         if (run.resume_lr > 0.0) trainer->set_lr(run.resume_lr);
         if (!o.init_weights.empty())
             log << "the checkpoint's weights are used, not those of " << o.init_weights.string()
-                << " (--init starts fresh runs only)" << std::endl;
+                << (trainer->options().decoder_only ? " (its latent statistics are still the "
+                                                      "export's: the encoder is unchanged)"
+                                                    : " (--init starts fresh runs only)")
+                << std::endl;
     } else {
         trainer = std::make_unique<VideoVaeTrainer>(o.train, o.device);
         if (!o.init_weights.empty()) {
@@ -114,32 +117,52 @@ RunSummary run_video_vae_training(const VideoRunOptions& o, std::ostream& log) {
             log << "started from the weights of " << o.init_weights.string() << std::endl;
         }
     }
-    log << "training on " << trainer->device().str() << ", learning rate " << trainer->options().lr
-        << ", object weight " << trainer->options().object_weight << std::endl;
+    const VideoVaeTrainOptions& to = trainer->options();
+    if (to.decoder_only && o.init_weights.empty())
+        throw Error(
+            "a decoder-only run needs the exported weights it started from (--init, also "
+            "when resuming): their latent statistics are the ones its latents keep");
+    log << "training on " << trainer->device().str() << ", learning rate " << to.lr
+        << ", object weight " << to.object_weight << ", motion weight " << to.motion_weight
+        << (to.decoder_only ? ", decoder only" : "") << std::endl;
     // Held-out PSNR, and the L1 on the pixels that differ from each clip's background (the
-    // objects: a decoder that draws only the background still scores a fair PSNR).
+    // objects: a decoder that draws only the background still scores a fair PSNR) and on those
+    // that change over the clip (a decoder that draws still objects scores a fair object L1).
+    struct Quality {
+        double psnr = 0.0, object_l1 = 0.0, motion_l1 = 0.0;
+    };
     auto holdout_quality = [&]() {
-        if (!hold.defined()) return std::make_pair(0.0, 0.0);
-        double psnr = 0.0, object_abs = 0.0, object_count = 0.0;
+        Quality q;
+        if (!hold.defined()) return q;
+        double object_abs = 0.0, object_count = 0.0, motion_abs = 0.0, motion_count = 0.0;
         for (int64_t i = 0; i < hold.size(0); ++i) {
             const at::Tensor x = hold.narrow(0, i, 1);
             const at::Tensor y = trainer->reconstruct(x).cpu();
-            psnr += psnr_db(y, x);
-            const at::Tensor mask = object_mask(x).to(at::kFloat);
-            object_abs += ((y - x).abs() * mask).sum().item<double>();
-            object_count += mask.sum().item<double>() * static_cast<double>(x.size(1));
+            q.psnr += psnr_db(y, x);
+            const at::Tensor err = (y - x).abs();
+            const auto channels = static_cast<double>(x.size(1));
+            const at::Tensor objects = object_mask(x).to(at::kFloat);
+            object_abs += (err * objects).sum().item<double>();
+            object_count += objects.sum().item<double>() * channels;
+            const at::Tensor moving = motion_mask(x).to(at::kFloat);
+            motion_abs += (err * moving).sum().item<double>();
+            motion_count += moving.sum().item<double>() * channels;
         }
-        return std::make_pair(psnr / static_cast<double>(hold.size(0)),
-                              object_count > 0.0 ? object_abs / object_count : 0.0);
+        q.psnr /= static_cast<double>(hold.size(0));
+        q.object_l1 = object_count > 0.0 ? object_abs / object_count : 0.0;
+        q.motion_l1 = motion_count > 0.0 ? motion_abs / motion_count : 0.0;
+        return q;
     };
     RunSummary summary;
-    auto log_quality = [&](const std::pair<double, double>& q) {
+    auto log_quality = [&](const Quality& q) {
         log << "held-out PSNR (" << eval_clip.frames << " frames) at step " << trainer->steps()
-            << ": " << fmt("%.2f", q.first) << " dB, object L1 " << fmt("%.3f", q.second);
+            << ": " << fmt("%.2f", q.psnr) << " dB, object L1 " << fmt("%.3f", q.object_l1)
+            << ", moving L1 " << fmt("%.3f", q.motion_l1);
     };
-    const auto before = holdout_quality();
-    summary.holdout_before = before.first;
-    summary.object_l1_before = before.second;
+    const Quality before = holdout_quality();
+    summary.holdout_before = before.psnr;
+    summary.object_l1_before = before.object_l1;
+    summary.motion_l1_before = before.motion_l1;
     log_quality(before);
     log << std::endl;
 
@@ -175,17 +198,26 @@ RunSummary run_video_vae_training(const VideoRunOptions& o, std::ostream& log) {
     trainer->save_checkpoint(checkpoint);
 
     // 4. held-out quality, latent statistics over the training clips, export
-    const auto after = holdout_quality();
-    summary.holdout_after = after.first;
-    summary.object_l1_after = after.second;
+    const Quality after = holdout_quality();
+    summary.holdout_after = after.psnr;
+    summary.object_l1_after = after.object_l1;
+    summary.motion_l1_after = after.motion_l1;
     log_quality(after);
     log << " (" << summary.steps_done << " steps, " << fmt("%.3f", summary.steps_per_s)
         << " steps/s)" << std::endl;
-    std::vector<at::Tensor> means;
-    for (int64_t i = 0; i < n; i += 4)
-        means.push_back(
-            trainer->latent_means(train.narrow(0, i, std::min<int64_t>(4, n - i))).cpu());
-    const video_vae::LatentScale scale = latent_scale_of(means);
+    video_vae::LatentScale scale;
+    if (to.decoder_only) {
+        // the latents are the init file's, so are their statistics: a DiT trained on them keeps
+        // matching exactly
+        scale = exported_latent_scale(o.init_weights);
+        log << "latent statistics kept from " << o.init_weights.string() << std::endl;
+    } else {
+        std::vector<at::Tensor> means;
+        for (int64_t i = 0; i < n; i += 4)
+            means.push_back(
+                trainer->latent_means(train.narrow(0, i, std::min<int64_t>(4, n - i))).cpu());
+        scale = latent_scale_of(means);
+    }
     summary.component = export_video_vae(trainer->model(), scale, run.out);
     write_json(run.out / "video_vae.component.json", summary.component);
     log << "wrote " << (run.out / "video_vae.safetensors").string() << " and "

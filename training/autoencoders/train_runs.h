@@ -71,6 +71,9 @@ struct RunSummary {
     // video: held-out L1 on the pixels that differ from the clip's background (the objects)
     double object_l1_before = 0.0;
     double object_l1_after = 0.0;
+    // video: held-out L1 on the pixels that change over the clip (mouths, moving balls)
+    double motion_l1_before = 0.0;
+    double motion_l1_after = 0.0;
     double vocoder_before = 0.0;  // audio: multi-resolution STFT loss (when trained)
     double vocoder_after = 0.0;
     // audio: the vocoder's held-out pitch error, semitones (vocoder_pitch_error; -1: unvoiced)

@@ -47,6 +47,8 @@ nlohmann::json VideoVaeTrainOptions::to_json() const {
             {"lr", lr},
             {"kl_weight", kl_weight},
             {"object_weight", object_weight},
+            {"motion_weight", motion_weight},
+            {"decoder_only", decoder_only},
             {"adam", adam_to_json(adam)},
             {"seed", seed}};
 }
@@ -60,6 +62,8 @@ VideoVaeTrainOptions VideoVaeTrainOptions::from_json(const nlohmann::json& j) {
     o.lr = j.at("lr").get<double>();
     o.kl_weight = j.at("kl_weight").get<double>();
     o.object_weight = j.value("object_weight", 0.0);  // absent in older checkpoints
+    o.motion_weight = j.value("motion_weight", 0.0);
+    o.decoder_only = j.value("decoder_only", false);
     o.adam = adam_from_json(j.at("adam"));
     o.seed = j.at("seed").get<uint64_t>();
     return o;
@@ -73,7 +77,19 @@ VideoVaeTrainer::VideoVaeTrainer(const VideoVaeTrainOptions& options, c10::Devic
     init_weights(*model_, options_.seed);
     narrow_posterior(*model_, "conv1.bias", options_.z_dim, kInitialPosteriorLogVar);
     model_->to(device_);
-    adam_ = std::make_unique<Adam>(trainable_parameters(*model_), options_.adam);
+    NamedParameters params = trainable_parameters(*model_);
+    if (options_.decoder_only) {
+        // the decoder and the 1x1 layer before it; the encoder's parameters take no gradient
+        NamedParameters decoder;
+        for (auto& p : params) {
+            const bool decodes =
+                p.first.rfind("decoder.", 0) == 0 || p.first.rfind("conv2.", 0) == 0;
+            p.second.requires_grad_(decodes);
+            if (decodes) decoder.push_back(std::move(p));
+        }
+        params = std::move(decoder);
+    }
+    adam_ = std::make_unique<Adam>(std::move(params), options_.adam);
 }
 
 VaeStepStats VideoVaeTrainer::step(const at::Tensor& batch) {
@@ -81,7 +97,7 @@ VaeStepStats VideoVaeTrainer::step(const at::Tensor& batch) {
     const auto scale = identity_scale(options_.z_dim);
     // 1. posterior q(z|x): chunked encoder with autograd                  // [B, z, T', h, w]
     video_vae::EncodeOptions eo;
-    eo.autograd = true;
+    eo.autograd = !options_.decoder_only;
     const video_vae::EncodeResult enc = model_->encode_full(x, scale, eo);
     const at::Tensor mu = enc.mu;
     const at::Tensor log_var = enc.log_var.clamp(-30.0, 20.0);
@@ -96,8 +112,8 @@ VaeStepStats VideoVaeTrainer::step(const at::Tensor& batch) {
     dopt.clamp = false;
     const at::Tensor y = model_->decode(z, scale, dopt);
     at::Tensor rec = (y - x).abs();
-    if (options_.object_weight > 0.0) {
-        const at::Tensor w = object_weights(x, options_.object_weight);
+    if (options_.object_weight > 0.0 || options_.motion_weight > 0.0) {
+        const at::Tensor w = object_weights(x, options_.object_weight, options_.motion_weight);
         rec = (rec * w).sum() / (w.sum() * x.size(1));  // weighted mean per pixel and channel
     } else {
         rec = rec.mean();
@@ -165,8 +181,17 @@ at::Tensor object_mask(const at::Tensor& video, double threshold) {
     return (x - background).abs().amax(1, /*keepdim=*/true).gt(threshold);
 }
 
-at::Tensor object_weights(const at::Tensor& video, double object_weight) {
-    return object_mask(video).to(video.scalar_type()).mul_(object_weight).add_(1.0);
+at::Tensor motion_mask(const at::Tensor& video, double threshold) {
+    at::NoGradGuard no_grad;
+    const at::Tensor x = video.detach();
+    const at::Tensor still = std::get<0>(x.median(2, /*keepdim=*/true));  // [B, C, 1, H, W]
+    return (x - still).abs().amax(1, /*keepdim=*/true).gt(threshold);
+}
+
+at::Tensor object_weights(const at::Tensor& video, double object_weight, double motion_weight) {
+    at::Tensor w = object_mask(video).to(video.scalar_type()).mul_(object_weight).add_(1.0);
+    if (motion_weight > 0.0) w.add_(motion_mask(video).to(video.scalar_type()).mul_(motion_weight));
+    return w;
 }
 
 // ---- statistics and export -------------------------------------------------------------------
@@ -184,6 +209,19 @@ video_vae::LatentScale latent_scale_of(const std::vector<at::Tensor>& means) {
         s.mean.push_back(static_cast<float>(mean[c].item<double>()));
         s.inv_std.push_back(1.0f / static_cast<float>(std[c].item<double>()));
     }
+    return s;
+}
+
+video_vae::LatentScale exported_latent_scale(const fs::path& exported) {
+    const auto meta = io::open_tensor_source(exported)->metadata();
+    const auto it = meta.find("config");
+    const nlohmann::json config =
+        it == meta.end() ? nlohmann::json() : nlohmann::json::parse(it->second, nullptr, false);
+    if (!config.is_object() || !config.contains("scale_mean") || !config.contains("scale_inv_std"))
+        throw Error(exported.string() + ": no latent statistics in its metadata");
+    video_vae::LatentScale s;
+    s.mean = config.at("scale_mean").get<std::vector<float>>();
+    s.inv_std = config.at("scale_inv_std").get<std::vector<float>>();
     return s;
 }
 

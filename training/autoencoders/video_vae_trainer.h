@@ -32,6 +32,13 @@ struct VideoVaeTrainOptions {
     // pixels: with a plain L1 the decoder learns the background first and ignores the latent's
     // detail for a long time. 0 = plain L1.
     double object_weight = 0.0;
+    // Extra weight of the pixels that differ from their own median over the clip's frames:
+    // what moves or changes (a mouth opening, a ball in flight). A face is object pixels in
+    // every frame; its mouth is a handful of them, and only this weight singles it out. 0 = off.
+    double motion_weight = 0.0;
+    // Only the decoder learns (and the layer before it); the encoder and its latents stay as
+    // they are, so a DiT trained on those latents keeps matching. Start from exported weights.
+    bool decoder_only = false;
     AdamOptions adam;
     uint64_t seed = 0;
 
@@ -94,12 +101,20 @@ private:
 // The object pixels of clips [B, 3, T, H, W] in [-1, 1]: bool [B, 1, T, H, W], true where any
 // channel differs from the clip's per-channel median (its background) by more than `threshold`.
 at::Tensor object_mask(const at::Tensor& video, double threshold = 0.1);
-// Per-pixel weights [B, 1, T, H, W] of the reconstruction loss: 1 + object_weight on the
-// object pixels, 1 elsewhere.
-at::Tensor object_weights(const at::Tensor& video, double object_weight);
+// The moving pixels of clips [B, 3, T, H, W]: bool [B, 1, T, H, W], true where any channel
+// differs from that pixel's median over the clip's frames by more than `threshold`.
+at::Tensor motion_mask(const at::Tensor& video, double threshold = 0.1);
+// Per-pixel weights [B, 1, T, H, W] of the reconstruction loss: 1, plus object_weight on the
+// object pixels, plus motion_weight on the moving ones.
+at::Tensor object_weights(const at::Tensor& video, double object_weight,
+                          double motion_weight = 0.0);
 
 // Per-channel mean and 1 / std of the posterior means over `means` ([B, z, T', h, w] each).
 video_vae::LatentScale latent_scale_of(const std::vector<at::Tensor>& means);
+
+// The latent statistics stored in an exported video_vae.safetensors (its "config" metadata);
+// throws nava::Error when it has none.
+video_vae::LatentScale exported_latent_scale(const std::filesystem::path& exported);
 
 // Writes `<dir>/video_vae.safetensors` (engine key names; the config, scale included, in the
 // metadata) and returns the manifest component block {"weights", "config"} that

@@ -100,6 +100,41 @@ TEST(TrainVaeCli, VideoRunResumesAndExports) {
                           "--resume");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("--init starts fresh runs only"), std::string::npos) << r.output;
+
+    // A decoder-only run with the motion weight: the decoder learns, the encoder and the latent
+    // statistics stay exactly those of --init (a DiT trained on its latents keeps matching).
+    // Its clips are longer than those the statistics came from, so statistics computed again
+    // would differ.
+    const fs::path dec = test::scratch_dir("train_vae_cli_video_decoder");
+    const std::string init = test::shell_quote((out / "video_vae.safetensors").string());
+    const std::string dec_run = cli() + " train-vae video --data " +
+                                test::shell_quote(data.string()) + " --out " +
+                                test::shell_quote(dec.string()) +
+                                " --frames 9 --size 32 --dim 8 --dec-dim 12 --holdout 1 "
+                                "--batch 1 --steps 2 --decoder-only --motion-weight 50";
+    r = test::run_command(dec_run + " 2>&1");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("--decoder-only needs --init"), std::string::npos) << r.output;
+    r = test::run_command(dec_run + " --init " + init);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("motion weight 50, decoder only"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("moving L1"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("latent statistics kept from"), std::string::npos) << r.output;
+    const nlohmann::json dec_component = read_json(dec / "video_vae.component.json");
+    EXPECT_EQ(dec_component.at("config").at("scale_mean"), component.at("config").at("scale_mean"));
+    EXPECT_EQ(dec_component.at("config").at("scale_inv_std"),
+              component.at("config").at("scale_inv_std"));
+    auto tuned = video_vae::load_video_vae(dec / "video_vae.safetensors");
+    const auto before_params = vae->named_parameters(true);
+    int decoder_changed = 0;
+    for (const auto& item : tuned->named_parameters(true)) {
+        const bool same = at::equal(item.value(), before_params[item.key()]);
+        if (item.key().rfind("encoder.", 0) == 0 || item.key().rfind("conv1.", 0) == 0)
+            EXPECT_TRUE(same) << item.key();
+        else if (!same)
+            ++decoder_changed;
+    }
+    EXPECT_GT(decoder_changed, 0);
 }
 
 TEST(TrainVaeCli, AudioRunExports) {

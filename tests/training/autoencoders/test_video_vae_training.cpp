@@ -221,6 +221,79 @@ TEST(VideoVaeTrainer, ObjectWeightsMarkWhatDiffersFromTheBackground) {
     EXPECT_TRUE(at::equal(object_mask(v), w.gt(1.0)));
 }
 
+// The motion weighting marks what changes over a clip, not what stays: a still square is an
+// object but does not move; a square that moves marks where it is and where it is not yet.
+TEST(VideoVaeTrainer, MotionWeightsMarkWhatChangesOverTheClip) {
+    at::Tensor v = at::full({1, 3, 5, 16, 16}, -0.8, at::kFloat);
+    v.narrow(3, 1, 3).narrow(4, 1, 3).fill_(0.9);  // still square, all frames
+    for (int64_t t = 0; t < 5; ++t)                // 2x2 square moving 2 px per frame
+        v.select(2, t).narrow(2, 10, 2).narrow(3, 2 * t, 2).fill_(0.5);
+    const at::Tensor moving = motion_mask(v);
+    ASSERT_EQ(moving.sizes(), (std::vector<int64_t>{1, 1, 5, 16, 16}));
+    EXPECT_EQ(moving.narrow(3, 1, 3).narrow(4, 1, 3).sum().item<int64_t>(), 0);
+    // each pixel the moving square covers once differs from its median (the background) then
+    EXPECT_EQ(moving.sum().item<int64_t>(), 5 * 4);
+    EXPECT_TRUE(moving.select(2, 3)[0][0][10][6].item<bool>());
+    const at::Tensor w = object_weights(v, 20.0, 5.0);
+    EXPECT_FLOAT_EQ(w[0][0][3][10][6].item<float>(), 26.0f);  // object and moving
+    EXPECT_FLOAT_EQ(w[0][0][3][2][2].item<float>(), 21.0f);   // object, still
+    EXPECT_FLOAT_EQ(w[0][0][3][14][14].item<float>(), 1.0f);  // background
+    EXPECT_TRUE(at::equal(object_weights(v, 20.0, 0.0), object_weights(v, 20.0)));
+}
+
+// A decoder-only run leaves the encoder, and so every latent, exactly as it was, while the
+// decoder learns; the choice is part of the checkpoint.
+TEST(VideoVaeTrainer, DecoderOnlyKeepsTheLatents) {
+    const auto dir = test::scratch_dir("video_vae_decoder_only");
+    const at::Tensor batch = pattern_video(2, 5, 32, 0.6);
+    VideoVaeTrainer first(tiny_options());
+    for (int i = 0; i < 3; ++i)
+        first.step(batch);
+    export_video_vae(first.model(), identity(48), dir);
+    VideoVaeTrainOptions o = tiny_options();
+    o.decoder_only = true;
+    o.motion_weight = 10.0;
+    VideoVaeTrainer trainer(o);
+    trainer.load_weights(dir / "video_vae.safetensors");
+    const at::Tensor latents = trainer.latent_means(batch);
+    std::map<std::string, at::Tensor> before;
+    for (const auto& item : trainer.model().named_parameters(true))
+        before[item.key()] = item.value().detach().clone();
+    const double l1_first = trainer.step(batch).reconstruction;
+    double l1_last = l1_first;
+    for (int i = 0; i < 15; ++i)
+        l1_last = trainer.step(batch).reconstruction;
+    EXPECT_LT(l1_last, l1_first);
+    EXPECT_TRUE(at::equal(trainer.latent_means(batch), latents));
+    int changed = 0;
+    for (const auto& item : trainer.model().named_parameters(true)) {
+        const bool same = at::equal(item.value(), before[item.key()]);
+        if (item.key().rfind("encoder.", 0) == 0 || item.key().rfind("conv1.", 0) == 0)
+            EXPECT_TRUE(same) << item.key();
+        else if (!same)
+            ++changed;
+    }
+    EXPECT_GT(changed, 10);
+    trainer.save_checkpoint(dir / "ckpt.safetensors");
+    const auto resumed = VideoVaeTrainer::from_checkpoint(dir / "ckpt.safetensors");
+    EXPECT_TRUE(resumed->options().decoder_only);
+    EXPECT_DOUBLE_EQ(resumed->options().motion_weight, 10.0);
+}
+
+// The latent statistics an export stores come back as they were written.
+TEST(VideoVaeTrainer, ExportedLatentStatisticsReadBack) {
+    const auto dir = test::scratch_dir("video_vae_scale_back");
+    VideoVaeTrainer trainer(tiny_options());
+    video_vae::LatentScale scale = identity(48);
+    scale.mean[5] = 0.25f;
+    scale.inv_std[7] = 3.5f;
+    export_video_vae(trainer.model(), scale, dir);
+    const video_vae::LatentScale back = exported_latent_scale(dir / "video_vae.safetensors");
+    EXPECT_EQ(back.mean, scale.mean);
+    EXPECT_EQ(back.inv_std, scale.inv_std);
+    EXPECT_THROW(exported_latent_scale(dir / "missing.safetensors"), nava::Error);
+}
+
 // An object-weighted run trains, and its weight is part of the checkpoint.
 TEST(VideoVaeTrainer, ObjectWeightedStepsLowerTheLoss) {
     const auto dir = test::scratch_dir("video_vae_object_weight");
