@@ -118,10 +118,20 @@ RunSummary run_video_vae_training(const VideoRunOptions& o, std::ostream& log) {
         }
     }
     const VideoVaeTrainOptions& to = trainer->options();
-    if (to.decoder_only && o.init_weights.empty())
-        throw Error(
-            "a decoder-only run needs the exported weights it started from (--init, also "
-            "when resuming): their latent statistics are the ones its latents keep");
+    // A decoder-only run exports the statistics of the weights it started from; read them (and
+    // check that they belong to this encoder) now rather than after the steps.
+    video_vae::LatentScale kept_scale;
+    if (to.decoder_only) {
+        if (o.init_weights.empty())
+            throw Error(
+                "a decoder-only run needs the exported weights it started from (--init, also "
+                "when resuming): their latent statistics are the ones its latents keep");
+        kept_scale = exported_latent_scale(o.init_weights);
+        if (!encoder_matches(trainer->model(), o.init_weights))
+            throw Error(o.init_weights.string() +
+                        ": its encoder is not the one this decoder-only run keeps (give the "
+                        "--init it started from)");
+    }
     log << "training on " << trainer->device().str() << ", learning rate " << to.lr
         << ", object weight " << to.object_weight << ", motion weight " << to.motion_weight
         << (to.decoder_only ? ", decoder only" : "") << std::endl;
@@ -209,7 +219,7 @@ RunSummary run_video_vae_training(const VideoRunOptions& o, std::ostream& log) {
     if (to.decoder_only) {
         // the latents are the init file's, so are their statistics: a DiT trained on them keeps
         // matching exactly
-        scale = exported_latent_scale(o.init_weights);
+        scale = kept_scale;
         log << "latent statistics kept from " << o.init_weights.string() << std::endl;
     } else {
         std::vector<at::Tensor> means;

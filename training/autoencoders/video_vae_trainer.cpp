@@ -225,6 +225,19 @@ video_vae::LatentScale exported_latent_scale(const fs::path& exported) {
     return s;
 }
 
+bool encoder_matches(video_vae::VideoVae& model, const fs::path& exported) {
+    const auto source = io::open_tensor_source(exported);
+    for (const auto& item : model.named_parameters(/*recurse=*/true)) {
+        const std::string& name = item.key();
+        if (name.rfind("encoder.", 0) != 0 && name.rfind("conv1.", 0) != 0) continue;
+        if (!source->contains(name)) return false;
+        const at::Tensor stored = source->tensor_as(name, at::kFloat);
+        const at::Tensor held = item.value().detach().to(at::kCPU, at::kFloat);
+        if (!stored.sizes().equals(held.sizes()) || !at::equal(stored, held)) return false;
+    }
+    return true;
+}
+
 nlohmann::json export_video_vae(video_vae::VideoVae& model, const video_vae::LatentScale& scale,
                                 const fs::path& dir) {
     const auto& c = model.config();

@@ -116,6 +116,10 @@ video_vae::LatentScale latent_scale_of(const std::vector<at::Tensor>& means);
 // throws nava::Error when it has none.
 video_vae::LatentScale exported_latent_scale(const std::filesystem::path& exported);
 
+// Whether the encoder half of `model` (encoder.*, conv1.*) holds exactly the weights stored in
+// an exported video_vae.safetensors: the latents a decoder-only run keeps are that file's.
+bool encoder_matches(video_vae::VideoVae& model, const std::filesystem::path& exported);
+
 // Writes `<dir>/video_vae.safetensors` (engine key names; the config, scale included, in the
 // metadata) and returns the manifest component block {"weights", "config"} that
 // write_random_package-style manifests use (scale_mean / scale_inv_std inside "config").

@@ -135,6 +135,21 @@ TEST(TrainVaeCli, VideoRunResumesAndExports) {
             ++decoder_changed;
     }
     EXPECT_GT(decoder_changed, 0);
+
+    // Resumed with another --init (another encoder): refused before any step or export.
+    const fs::path other = test::scratch_dir("train_vae_cli_video_other");
+    r = test::run_command(cli() + " train-vae video --data " + test::shell_quote(data.string()) +
+                          " --out " + test::shell_quote(other.string()) +
+                          " --frames 5 --size 32 --dim 8 --dec-dim 12 --holdout 1 --steps 1 "
+                          "--seed 5");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    r = test::run_command(dec_run + " --resume --init " +
+                          test::shell_quote((other / "video_vae.safetensors").string()) + " 2>&1");
+    EXPECT_NE(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("its encoder is not the one this decoder-only run keeps"),
+              std::string::npos)
+        << r.output;
+    EXPECT_EQ(r.output.find("wrote "), std::string::npos) << r.output;
 }
 
 TEST(TrainVaeCli, AudioRunExports) {
