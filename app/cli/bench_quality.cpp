@@ -425,6 +425,18 @@ int bench_quality(const Args& args) {
         "semitones from the world clip's voice, median over voiced spans");
     row("colour adherence", g.colour_adherence, g.colour_interval, a.colour_adherence,
         r.colour_adherence, "%.2f", {g.colours, a.colours, r.colours}, "named colours present");
+    // Per colour: a model that draws only a few hues can still pass the total where it washes
+    // the picture in them.
+    auto present_of = [](const synth::QualitySummary& q, const std::string& name) -> std::string {
+        const auto it = q.colours_by_name.find(name);
+        if (it == q.colours_by_name.end()) return "-";
+        return std::to_string(it->second[1]) + "/" + std::to_string(it->second[0]);
+    };
+    for (const auto& [name, n] : g.colours_by_name) {
+        std::printf("  %-20s %20s", name.c_str(), present_of(g, name).c_str());
+        if (autoencoded) std::printf(" %14s", present_of(a, name).c_str());
+        std::printf(" %12s   present / named\n", present_of(r, name).c_str());
+    }
     std::printf("%-22s %20s   s per clip, text -> MP4 (%d steps", "seconds per clip",
                 fmt(mean_s, "%.2f", !seconds.empty()).c_str(), steps_used);
     if (reused > 0)

@@ -520,7 +520,7 @@ CaseQuality measure_case(const json& truth, const QualityClip& clip,
             for (int k = 0; k < 3; ++k)
                 background[k] = c[static_cast<std::size_t>(k)].get<double>();
         }
-        auto check = [&](const json& rgb_json) {
+        auto check = [&](const json& rgb_json, const std::string& label) {
             const double target[3] = {rgb_json[0].get<double>(), rgb_json[1].get<double>(),
                                       rgb_json[2].get<double>()};
             const double db = std::sqrt(std::pow(target[0] - background[0], 2) +
@@ -538,13 +538,17 @@ CaseQuality measure_case(const json& truth, const QualityClip& clip,
                            .to(at::kFloat)
                            .mean()
                            .item<double>();
+            const bool present = share >= need && share > 0.0;
             ++q.colours;
-            if (share >= need && share > 0.0) ++q.colours_present;
+            q.colours_present += present;
+            auto& named = q.colours_by_name[label];
+            ++named[0];
+            named[1] += present;
         };
         for (const auto& o : truth.value("objects", json::array()))
-            check(o.at("rgb"));
+            check(o.at("rgb"), o.value("colour", std::string("unnamed")) + " object");
         for (const auto& f : truth.value("faces", json::array()))
-            check(f.at("rgb"));
+            check(f.at("rgb"), f.value("colour", std::string("unnamed")) + " face");
     }
     return q;
 }
@@ -558,6 +562,7 @@ json CaseQuality::to_json() const {
               {"mouths_moving", mouths_moving},
               {"colours", colours},
               {"colours_present", colours_present}};
+    j["colours_by_name"] = colours_by_name;
     j["sync_offset_ms"] = sync_offset_ms ? json(*sync_offset_ms) : json(nullptr);
     j["sync_correlation"] = sync_correlation;
     j["span_adherence"] = span_adherence ? json(*span_adherence) : json(nullptr);
@@ -592,6 +597,11 @@ QualitySummary summarize(const std::vector<CaseQuality>& cases) {
         timbre_correct += c.timbre_correct;
         s.colours += c.colours;
         colours_present += c.colours_present;
+        for (const auto& [name, n] : c.colours_by_name) {
+            auto& total = s.colours_by_name[name];
+            total[0] += n[0];
+            total[1] += n[1];
+        }
         pitch.insert(pitch.end(), c.pitch_errors_semitones.begin(), c.pitch_errors_semitones.end());
     }
     s.sync_cases = static_cast<int>(offsets.size());
@@ -648,6 +658,7 @@ json QualitySummary::to_json() const {
             {"timbre_spans", timbre_spans},
             {"colour_adherence", colour_adherence},
             {"colours", colours},
+            {"colours_by_name", colours_by_name},
             {"median_pitch_error_semitones", median_pitch_error},
             {"pitch_spans", pitch_spans},
             {"interval95",

@@ -17,8 +17,10 @@
 // The same measures on the world's own clip calibrate them (a perfect model scores like it).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,6 +66,9 @@ struct CaseQuality {
     std::optional<double> span_adherence_best_timing;
     int timbre_spans = 0, timbre_correct = 0;
     int colours = 0, colours_present = 0;
+    // The same per named colour and kind, "orange face" / "red object": {named, present}. A
+    // model can pass the total by washing the picture in the few colours it draws.
+    std::map<std::string, std::array<int, 2>> colours_by_name;
     // Speaking faces in a clip with speech, and those whose mouth opens and closes at all (the
     // sync measure has nothing to follow in a still mouth).
     int mouths = 0, mouths_moving = 0;
@@ -136,6 +141,7 @@ struct QualitySummary {
     int timbre_spans = 0;
     double colour_adherence = -1.0;  // present / named
     int colours = 0;
+    std::map<std::string, std::array<int, 2>> colours_by_name;  // summed over the cases
     double median_pitch_error = -1.0;  // semitones, over the spans voiced in both clips
     int pitch_spans = 0;
     // 95 % intervals of each measure over the cases it counts: a bench's few spans and clips

@@ -86,6 +86,13 @@ TEST_F(QualityOnWorldClips, WorldClipsScoreAsSynchronisedAndFaithful) {
         SCOPED_TRACE(c.truth.at("caption").get<std::string>());
         EXPECT_EQ(q.colours_present, q.colours);
         colours += q.colours;
+        // Per colour: one entry per named object and face colour, each one present.
+        int named = 0;
+        for (const auto& [name, n] : q.colours_by_name) {
+            EXPECT_EQ(n[1], n[0]) << name;
+            named += n[0];
+        }
+        EXPECT_EQ(named, q.colours);
         EXPECT_EQ(q.mouths_moving, q.mouths);  // every speaking face's mouth moves
         if (q.sync_cue == "mouth") {
             ++sync_cases;
@@ -182,6 +189,10 @@ TEST_F(QualityOnWorldClips, MissingColoursAndWrongVoicesAreCounted) {
         grey.video = at::zeros_like(c.clip.video);
         const CaseQuality q = measure_case(c.truth, grey, c.voices, {}, &c.clip);
         EXPECT_EQ(q.colours_present, 0) << c.truth.at("caption");
+        for (const auto& [name, n] : q.colours_by_name) {
+            EXPECT_GT(n[0], 0) << name;
+            EXPECT_EQ(n[1], 0) << name;
+        }
     }
     // Timbre: an embedder that maps everything to the same vector cannot tell voices apart (a
     // tie is not a success); one that looks at the loudness of the exact recording can.
@@ -254,6 +265,8 @@ TEST(QualitySignals, BestLagFindsAShiftAndRefusesConstants) {
     cases[1].timbre_correct = 1;
     cases[2].colours = 4;
     cases[2].colours_present = 3;
+    cases[2].colours_by_name = {{"red object", {2, 1}}, {"pink face", {2, 2}}};
+    cases[1].colours_by_name = {{"red object", {1, 1}}};
     cases[0].sync_cue = "mouth";
     cases[1].sync_cue = "impact";
     cases[2].sync_cue = "impact";
@@ -272,6 +285,10 @@ TEST(QualitySignals, BestLagFindsAShiftAndRefusesConstants) {
     EXPECT_EQ(sp.pitch_spans, 3);
     EXPECT_DOUBLE_EQ(sp.median_pitch_error, 1.0);
     EXPECT_DOUBLE_EQ(s.colour_adherence, 0.75);
+    ASSERT_EQ(s.colours_by_name.size(), 2u);
+    EXPECT_EQ(s.colours_by_name.at("red object"), (std::array<int, 2>{3, 2}));
+    EXPECT_EQ(s.colours_by_name.at("pink face"), (std::array<int, 2>{2, 2}));
+    EXPECT_EQ(s.to_json().at("colours_by_name").at("red object"), nlohmann::json({3, 2}));
     // one value of a measure gives no interval for a mean, a whole-range one for a median
     EXPECT_FALSE(s.span_interval.valid());
     EXPECT_DOUBLE_EQ(s.sync_interval.low, 10.0);
