@@ -553,6 +553,18 @@ CaseQuality measure_case(const json& truth, const QualityClip& clip,
     return q;
 }
 
+namespace {
+
+// {"orange face": {"named": 3, "present": 1}, ...}
+json colours_by_name_json(const std::map<std::string, std::array<int, 2>>& counts) {
+    json j = json::object();
+    for (const auto& [name, n] : counts)
+        j[name] = {{"named", n[0]}, {"present", n[1]}};
+    return j;
+}
+
+}  // namespace
+
 json CaseQuality::to_json() const {
     json j = {{"id", id},
               {"sync_cue", sync_cue},
@@ -562,7 +574,7 @@ json CaseQuality::to_json() const {
               {"mouths_moving", mouths_moving},
               {"colours", colours},
               {"colours_present", colours_present}};
-    j["colours_by_name"] = colours_by_name;
+    j["colours_by_name"] = colours_by_name_json(colours_by_name);
     j["sync_offset_ms"] = sync_offset_ms ? json(*sync_offset_ms) : json(nullptr);
     j["sync_correlation"] = sync_correlation;
     j["span_adherence"] = span_adherence ? json(*span_adherence) : json(nullptr);
@@ -658,7 +670,7 @@ json QualitySummary::to_json() const {
             {"timbre_spans", timbre_spans},
             {"colour_adherence", colour_adherence},
             {"colours", colours},
-            {"colours_by_name", colours_by_name},
+            {"colours_by_name", colours_by_name_json(colours_by_name)},
             {"median_pitch_error_semitones", median_pitch_error},
             {"pitch_spans", pitch_spans},
             {"interval95",
